@@ -1,0 +1,52 @@
+import type { Logger } from "@facility-sdk/http-core";
+import { parseCsv } from "./csv.js";
+import { NoDataError } from "./errors.js";
+import { zipRecord } from "./internal/zip-record.js";
+import { quietLogger } from "./internal/quiet-logger.js";
+import type { ResponseRecord } from "./response-values.js";
+
+/** Options of the CSV parsing helpers ({@link parseMultilineResponse}, {@link dictFromSingleResponse}). */
+export interface ParseResponseOptions {
+  /**
+   * Graceful mode (the default, as in pyppms) tolerates a data line with more or fewer fields
+   * than the header (the extra header or data fields are dropped, and a warning is logged) and
+   * an unterminated quote. Strict mode throws a {@link ResponseFormatError} instead.
+   */
+  graceful?: boolean;
+  /** Where the tolerance warnings go (default: nowhere). */
+  logger?: Logger;
+}
+
+/**
+ * Parses a PUMAPI CSV answer with a header line into one object per data line (pyppms'
+ * `parse_multiline_response`), with a real CSV parser: quoted fields may hold commas, quotes and
+ * line breaks. Header names are trimmed (PUMAPI sends both `a,b` and `a, b`); values go through
+ * {@link processResponseValues}.
+ *
+ * An answer with fewer than two lines has no data: graceful mode returns `[]`, strict mode throws
+ * a {@link NoDataError}.
+ *
+ * @param text - the answer body
+ * @param options - graceful (default) or strict, and a logger for tolerance warnings
+ * @returns the records, in order
+ * @example
+ * ```ts
+ * const rows = parseMultilineResponse(
+ *   'Core facility ref,System id,Name\r\n2,31,"Confocal, upright"\r\n',
+ * );
+ * rows[0]?.Name; // "Confocal, upright"
+ * ```
+ */
+export function parseMultilineResponse(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  const logger = options.logger ?? quietLogger;
+  const strict = options.graceful === false;
+  const rows = parseCsv(text, { strict });
+  const [headerRow, ...dataRows] = rows;
+  if (headerRow === undefined || dataRows.length === 0) {
+    if (strict) throw new NoDataError("Response contains no data (fewer than two lines)");
+    logger.debug("Response contains no data (fewer than two lines)");
+    return [];
+  }
+  const header = headerRow.map((name) => name.trim());
+  return dataRows.map((fields, index) => zipRecord(header, fields, index + 2, options));
+}

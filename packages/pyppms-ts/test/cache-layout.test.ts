@@ -1,0 +1,165 @@
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { startReplayServer, stageDirs } from "@facility-sdk/test-cache";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PpmsConnection } from "../src/index.js";
+import { pumapiFixture, pumapiKey } from "./helpers/stages.js";
+
+const API_KEY = "layout-Key-5c1d0e";
+const STAGE_0 = pumapiFixture("stage_0");
+
+/** pyppms' `__interception_path`, written out by hand: `<action>/<k1--v1__k2--v2>.txt`, keys sorted. */
+function pyppmsPath(form: Record<string, string>): string {
+  const signature = Object.keys(form)
+    .sort()
+    .filter((k) => k !== "action" && k !== "apikey")
+    .map((k) => `${k}--${form[k]}`)
+    .join("__");
+  return join(form.action ?? "", `${signature === "" ? "response" : signature}.txt`);
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "pyppms-ts-layout-"));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+let open: PpmsConnection[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  open = [];
+});
+
+describe("the fixtures are a pyppms cache directory", () => {
+  const requests: Record<string, string>[] = [
+    { action: "getusers", apikey: API_KEY },
+    { action: "getusers", apikey: API_KEY, active: "true" },
+    { action: "getuser", apikey: API_KEY, login: "jdoe" },
+    { action: "getsystems", apikey: API_KEY },
+    { action: "getrunningsheet", apikey: API_KEY, plateformid: "2", day: "2030-03-14" },
+    { action: "getuserexp", apikey: API_KEY, login: "jdoe", id: "31" },
+    { action: "setright", apikey: API_KEY, id: "31", login: "bkovac", type: "A" },
+    { action: "getgroup", apikey: API_KEY, unitlogin: "imaging_group" },
+  ];
+
+  it.each(requests)("pyppms' own file name for %o exists and http-core's key agrees", (form) => {
+    const expected = pyppmsPath(form);
+    expect(existsSync(join(STAGE_0, expected))).toBe(true);
+    const key = pumapiKey()({ method: "POST", url: "https://ppms.invalid/pumapi/", form });
+    expect(key && join(key.folder, `${key.name}.txt`)).toBe(expected);
+  });
+
+  it("every fixture body uses CRLF line ends and holds no API key field", () => {
+    const files = ["stage_0", "stage_1", "stage_2", "mocked"].flatMap((d) => walk(pumapiFixture(d)));
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) {
+      const body = readFileSync(file, "utf8");
+      expect(body.replace(/\r\n/g, "")).not.toMatch(/\n/);
+      expect(body).not.toMatch(/apikey/i);
+      expect(file).not.toMatch(/apikey/i);
+    }
+  });
+});
+
+describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can read", () => {
+  it("offline mode reads a copied pyppms cache directory as it is", async () => {
+    const dir = join(tempDir(), "cache");
+    cpSync(STAGE_0, dir, { recursive: true });
+    const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache: dir });
+    open.push(ppms);
+    expect(ppms.offline).toBe(true);
+    expect((await ppms.getUser("jdoe")).fullname).toBe("Doe Jane");
+    expect(await ppms.getUsersWithAccessToSystem(31)).toEqual(["jdoe", "amueller", "facility.admin"]);
+    expect(ppms.lastServedFromCache).toBe(true);
+  });
+
+  it("record mode writes exactly pyppms' names and bodies, without the key and without auth", async () => {
+    const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
+    try {
+      const dir = join(tempDir(), "cache");
+      const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all" });
+      open.push(ppms);
+      await ppms.getUsers();
+      await ppms.getSystems();
+      await ppms.getRunningSheet(2, "2030-03-14");
+      await ppms.getUserExperience({ login: "jdoe", systemId: 31 });
+      await ppms.getGroup("imaging_group");
+      await ppms.giveUserAccessToSystem("bkovac", 31);
+
+      const written = walk(dir).map((f) => relative(dir, f));
+      expect(written.length).toBeGreaterThan(10);
+      expect(written.some((f) => f.startsWith(`auth${sep}`))).toBe(false);
+      for (const file of written) {
+        expect(file).not.toContain(API_KEY);
+        const body = readFileSync(join(dir, file), "utf8");
+        expect(body).not.toContain(API_KEY);
+        expect(body).toBe(readFileSync(join(STAGE_0, file), "utf8"));
+      }
+      expect(written).toContain(pyppmsPath({ action: "getuserexp", id: "31", login: "jdoe" }));
+      expect(written).toContain(pyppmsPath({ action: "getrunningsheet", plateformid: "2", day: "2030-03-14" }));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("cacheUsersOnly records only getuser answers", async () => {
+    const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
+    try {
+      const dir = join(tempDir(), "cache");
+      const ppms = await PpmsConnection.connect({
+        url: server.url,
+        apiKey: API_KEY,
+        cache: dir,
+        cacheMode: "record-all",
+        cacheUsersOnly: true,
+      });
+      open.push(ppms);
+      await ppms.getUsers();
+      await ppms.getSystems();
+      expect(readdirSync(dir)).toEqual(["getuser"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("odd values cannot lead out of the cache directory", async () => {
+    const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
+    try {
+      const root = tempDir();
+      const dir = join(root, "cache");
+      const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all" });
+      open.push(ppms);
+      for (const login of ["../../escape", "..", "a/b\\c", "nul\u0000byte", "x".repeat(400)]) {
+        await ppms.getUser(login).catch(() => undefined);
+      }
+      expect(readdirSync(root)).toEqual(["cache"]);
+      for (const file of walk(dir)) expect(relative(dir, file).startsWith("..")).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("flushCache removes the cache, or all but the getuser answers", async () => {
+    const dir = join(tempDir(), "cache");
+    cpSync(STAGE_0, dir, { recursive: true });
+    const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache: dir });
+    open.push(ppms);
+    await ppms.flushCache({ keepUsers: true });
+    expect(readdirSync(dir)).toEqual(["getuser"]);
+    await ppms.flushCache();
+    expect(walk(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv, ResponseFormatError } from "../src/index.js";
+
+describe("parseCsv", () => {
+  it("splits plain fields and CRLF lines", () => {
+    expect(parseCsv("a,b,c\r\n1,2,3\r\n")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
+  });
+
+  it("keeps commas, quotes and line breaks inside quoted fields", () => {
+    const text = 'name,descr\r\n"Confocal, upright","say ""hi""\r\nand more"\r\n';
+    expect(parseCsv(text)).toEqual([
+      ["name", "descr"],
+      ["Confocal, upright", 'say "hi"\r\nand more'],
+    ]);
+  });
+
+  it("accepts LF and lone CR line ends and no final newline", () => {
+    expect(parseCsv("a,b\n1,2\r3,4")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["3", "4"],
+    ]);
+  });
+
+  it("keeps empty fields, including a trailing one", () => {
+    expect(parseCsv('a,,"",b,\r\n')).toEqual([["a", "", "", "b", ""]]);
+    expect(parseCsv("x,")).toEqual([["x", ""]]);
+  });
+
+  it("drops spaces before an opening quote and after a closing quote, keeps them in unquoted values", () => {
+    expect(parseCsv('"a", "b" , c ,d')).toEqual([["a", "b", " c ", "d"]]);
+  });
+
+  it("treats a quote inside an unquoted field as a literal", () => {
+    expect(parseCsv('ab"c,d')).toEqual([['ab"c', "d"]]);
+  });
+
+  it("appends text after a closing quote to the field", () => {
+    expect(parseCsv('"ab"cd,e')).toEqual([["abcd", "e"]]);
+  });
+
+  it("skips empty lines unless asked to keep them", () => {
+    expect(parseCsv("a\r\n\r\nb\r\n")).toEqual([["a"], ["b"]]);
+    expect(parseCsv("a\r\n\r\nb\r\n", { keepEmptyLines: true })).toEqual([["a"], [""], ["b"]]);
+    expect(parseCsv("")).toEqual([]);
+  });
+
+  it("keeps the rest of a truncated body in graceful mode and throws in strict mode", () => {
+    const text = 'login,lname\r\n"jdoe","Do';
+    expect(parseCsv(text)).toEqual([
+      ["login", "lname"],
+      ["jdoe", "Do"],
+    ]);
+    expect(() => parseCsv(text, { strict: true })).toThrow(ResponseFormatError);
+    try {
+      parseCsv('a\r\nb\r\n"open\r\nstill', { strict: true });
+    } catch (error) {
+      expect((error as ResponseFormatError).line).toBe(3);
+    }
+  });
+
+  it("keeps non-ASCII text", () => {
+    expect(parseCsv('"Kovač","Müller","µm"')).toEqual([["Kovač", "Müller", "µm"]]);
+  });
+});
+
+/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = ["a", "b", "Z", "1", ",", '"', "\r", "\n", "\r\n", " ", "\t", "é", "µ", ":", ";"];
+
+function randomField(next: () => number): string {
+  const length = Math.floor(next() * 8);
+  let out = "";
+  for (let i = 0; i < length; i++) out += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return out;
+}
+
+function serialiseField(field: string, next: () => number): string {
+  const mustQuote = /[",\r\n]/.test(field) || /^\s|\s$/.test(field);
+  if (mustQuote || next() < 0.3) return `"${field.replace(/"/g, '""')}"`;
+  return field;
+}
+
+describe("parseCsv fuzzing (seeded)", () => {
+  it("round-trips 2,000 random tables written with RFC 4180 quoting", () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const next = rng(seed);
+      const columns = 1 + Math.floor(next() * 5);
+      const rowCount = 1 + Math.floor(next() * 5);
+      const rows: string[][] = [];
+      for (let r = 0; r < rowCount; r++) {
+        const row: string[] = [];
+        for (let c = 0; c < columns; c++) row.push(randomField(next));
+        // A record of a single empty field is an empty line, which the parser skips by design.
+        if (row.length === 1 && row[0] === "") row[0] = "x";
+        rows.push(row);
+      }
+      const eol = next() < 0.5 ? "\r\n" : "\n";
+      const text = rows.map((row) => row.map((f) => serialiseField(f, next)).join(",")).join(eol) + (next() < 0.5 ? eol : "");
+      const parsed = parseCsv(text, { strict: true });
+      if (JSON.stringify(parsed) !== JSON.stringify(rows)) {
+        throw new Error(`seed ${seed}: ${JSON.stringify(text)} parsed as ${JSON.stringify(parsed)}, expected ${JSON.stringify(rows)}`);
+      }
+    }
+  });
+
+  it("never throws anything but ResponseFormatError on random garbage, and never in graceful mode", () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const next = rng(seed * 7919);
+      let text = "";
+      const length = Math.floor(next() * 40);
+      for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(next() * ALPHABET.length)];
+      const graceful = parseCsv(text);
+      expect(Array.isArray(graceful)).toBe(true);
+      for (const row of graceful) for (const field of row) expect(typeof field).toBe("string");
+      try {
+        parseCsv(text, { strict: true });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ResponseFormatError);
+      }
+    }
+  });
+});

@@ -1,0 +1,39 @@
+import type { FakeTimeSyncStore } from "./store.js";
+import type { FakeUserRecord } from "./types.js";
+import type { FakeResponse } from "./wire-errors.js";
+
+/** What a route handler gets: the store, the authenticated caller, the query and the POSTed object. */
+export interface RouteContext {
+  store: FakeTimeSyncStore;
+  caller: FakeUserRecord;
+  query: URLSearchParams;
+  /** The `object` member of a POST body (undefined for GET/DELETE). */
+  object: unknown;
+  /** Whether to reproduce the reference server's hang on revision-less times. */
+  hangOnRevisionlessTime: boolean;
+}
+
+/** A route's answer, or `"hang"` to never answer (a reference-server quirk). */
+export type RouteResult = FakeResponse | "hang";
+
+/**
+ * A JSON answer. `labelHtml` reproduces the reference server labelling some JSON bodies `text/html`
+ * (clients must parse by body, not content type).
+ */
+export function json(status: number, value: unknown, labelHtml = false): FakeResponse {
+  return {
+    status,
+    headers: { "content-type": labelHtml ? "text/html; charset=utf-8" : "application/json; charset=utf-8" },
+    body: JSON.stringify(value),
+  };
+}
+
+/** The successful DELETE answer: 200 with an empty body. */
+export function emptyOk(): FakeResponse {
+  return { status: 200, headers: {}, body: "" };
+}
+
+/** Site administrators and managers may manage projects and activities. */
+export function isSiteManager(u: FakeUserRecord): boolean {
+  return u.site_admin || u.site_manager;
+}

@@ -1,0 +1,137 @@
+import { asObject, checkKeys, checkType, queryFlag, SLUG_RE } from "./checks.js";
+import { emptyOk, isSiteManager, json, type RouteContext, type RouteResult } from "./context.js";
+import { renderProject, withParents } from "./render.js";
+import type { FakeTimeSyncStore } from "./store.js";
+import type { FakeProjectRecord, FakeProjectRoles, FakeVersioned } from "./types.js";
+import { fail } from "./wire-errors.js";
+
+const PROJECT_FIELDS = ["name", "slugs", "uri", "default_activity", "users"] as const;
+
+function findProject(ctx: RouteContext, slug: string, includeDeleted: boolean): FakeVersioned<FakeProjectRecord> {
+  if (!SLUG_RE.test(slug)) throw fail.invalidIdentifier("slug", slug);
+  const entry = ctx.store.projectBySlug(slug, includeDeleted);
+  if (entry === undefined) throw fail.notFound("project");
+  return entry;
+}
+
+/** Validates a project object's field types, slugs and references; returns the parsed parts. */
+function parseProjectFields(store: FakeTimeSyncStore, obj: Record<string, unknown>, selfUuid?: string) {
+  checkType(obj, "project", "name", "string");
+  checkType(obj, "project", "slugs", "string[]");
+  checkType(obj, "project", "uri", "uri");
+  checkType(obj, "project", "default_activity", "slug");
+  checkType(obj, "project", "users", "object");
+  let slugs: string[] | undefined;
+  if (obj["slugs"] !== undefined) {
+    slugs = obj["slugs"] as string[];
+    if (slugs.length === 0) throw fail.badObject("Field slugs of project must contain at least one slug");
+    const bad = slugs.find((s) => !SLUG_RE.test(s));
+    if (bad !== undefined) throw fail.badObject(`Field slugs of project contains the invalid slug ${bad}`);
+    const used = store.slugsInUse(selfUuid);
+    const taken = slugs.filter((s) => used.has(s));
+    if (taken.length > 0) throw fail.slugsExist(taken);
+  }
+  if (typeof obj["name"] === "string") {
+    for (const p of store.projects.values()) {
+      if (p.current.uuid !== selfUuid && p.current.deleted_at === null && p.current.name === obj["name"]) {
+        throw fail.badObject(`A project named ${obj["name"]} already exists`);
+      }
+    }
+  }
+  let defaultActivity: string | null = null;
+  if (typeof obj["default_activity"] === "string") {
+    const a = store.activityBySlug(obj["default_activity"]);
+    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${obj["default_activity"]} does not exist`);
+    defaultActivity = a.current.uuid;
+  }
+  let users: Record<string, FakeProjectRoles> | undefined;
+  if (obj["users"] !== undefined) {
+    users = {};
+    for (const [username, roles] of Object.entries(obj["users"] as Record<string, unknown>)) {
+      if (!store.users.has(username)) throw fail.invalidForeignKey(`Invalid foreign key: user ${username} does not exist`);
+      const r = asObject(roles, "project user");
+      for (const flag of ["member", "spectator", "manager"] as const) {
+        if (r[flag] !== undefined && typeof r[flag] !== "boolean") throw fail.badObject(`Field users.${username}.${flag} of project should be boolean`);
+      }
+      users[username] = { member: r["member"] === true, spectator: r["spectator"] === true, manager: r["manager"] === true };
+    }
+  }
+  return { slugs, defaultActivity, users };
+}
+
+/** `GET /projects`, optionally filtered by `user` (any role). */
+export function listProjects(ctx: RouteContext): RouteResult {
+  const includeDeleted = queryFlag(ctx.query, "include_deleted");
+  const includeRevisions = queryFlag(ctx.query, "include_revisions");
+  const users = ctx.query.getAll("user");
+  for (const u of users) if (!ctx.store.users.has(u)) throw fail.badQuery(`Parameter user contained invalid value ${u}`);
+  const out: Record<string, unknown>[] = [];
+  for (const entry of ctx.store.projects.values()) {
+    const p = entry.current;
+    if (p.deleted_at !== null && !includeDeleted) continue;
+    if (users.length > 0 && !users.some((u) => Object.values(ctx.store.rolesOf(p, u)).some(Boolean))) continue;
+    out.push(withParents(entry, (r) => renderProject(ctx.store, r), includeRevisions));
+  }
+  return json(200, out);
+}
+
+/** `GET /projects/:slug`. */
+export function getProject(ctx: RouteContext, slug: string): RouteResult {
+  const entry = findProject(ctx, slug, queryFlag(ctx.query, "include_deleted"));
+  return json(200, withParents(entry, (r) => renderProject(ctx.store, r), queryFlag(ctx.query, "include_revisions")));
+}
+
+/** `POST /projects`: site managers and admins. */
+export function createProject(ctx: RouteContext): RouteResult {
+  const { store, caller } = ctx;
+  if (!isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to create projects`);
+  const obj = asObject(ctx.object, "project");
+  checkKeys(obj, "project", PROJECT_FIELDS, ["name", "slugs"]);
+  const parsed = parseProjectFields(store, obj);
+  const record: FakeProjectRecord = {
+    ...store.newMeta(),
+    name: obj["name"] as string,
+    slugs: parsed.slugs ?? [],
+    uri: (obj["uri"] as string | undefined) ?? null,
+    default_activity: parsed.defaultActivity,
+    users: parsed.users ?? {},
+  };
+  store.projects.set(record.uuid, { current: record, parents: [] });
+  return json(200, renderProject(store, record), true);
+}
+
+/** `POST /projects/:slug`: replaces slugs/users; omitting `default_activity` clears it (reference bug). */
+export function updateProject(ctx: RouteContext, slug: string): RouteResult {
+  const { store, caller } = ctx;
+  const entry = findProject(ctx, slug, false);
+  if (!isSiteManager(caller) && !store.rolesOf(entry.current, caller.username).manager) {
+    throw fail.authorization(`${caller.username} is not authorized to update project ${slug}`);
+  }
+  const obj = asObject(ctx.object, "project");
+  checkKeys(obj, "project", PROJECT_FIELDS);
+  const parsed = parseProjectFields(store, obj, entry.current.uuid);
+  const next: FakeProjectRecord = {
+    ...entry.current,
+    name: (obj["name"] as string | undefined) ?? entry.current.name,
+    slugs: parsed.slugs ?? entry.current.slugs,
+    uri: obj["uri"] !== undefined ? (obj["uri"] as string) : entry.current.uri,
+    default_activity: parsed.defaultActivity,
+    users: parsed.users ?? entry.current.users,
+  };
+  const saved = store.revise(entry, next);
+  return json(200, renderProject(store, saved), parsed.users !== undefined);
+}
+
+/** `DELETE /projects/:slug`: 405 while live times reference the project. */
+export function deleteProject(ctx: RouteContext, slug: string): RouteResult {
+  const { store, caller } = ctx;
+  const entry = findProject(ctx, slug, false);
+  if (!isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to delete project ${slug}`);
+  for (const t of store.times.values()) {
+    if (t.current.project === entry.current.uuid && t.current.deleted_at === null) {
+      throw fail.methodNotAllowed("The method specified is not allowed for the project identified", "GET, POST");
+    }
+  }
+  entry.current = { ...entry.current, deleted_at: store.today() };
+  return emptyOk();
+}

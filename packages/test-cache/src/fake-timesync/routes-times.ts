@@ -1,0 +1,166 @@
+import { asObject, checkKeys, checkType, isDate, queryFlag, UUID_RE } from "./checks.js";
+import { emptyOk, isSiteManager, json, type RouteContext, type RouteResult } from "./context.js";
+import { renderTime, withParents } from "./render.js";
+import type { FakeTimeSyncStore } from "./store.js";
+import type { FakeTimeRecord, FakeUserRecord, FakeVersioned } from "./types.js";
+import { fail } from "./wire-errors.js";
+
+const TIME_FIELDS = ["duration", "project", "user", "activities", "notes", "issue_uri", "date_worked"] as const;
+
+function canSee(store: FakeTimeSyncStore, caller: FakeUserRecord, t: FakeTimeRecord): boolean {
+  if (t.user === caller.username || caller.site_admin || caller.site_spectator) return true;
+  const project = store.projects.get(t.project)?.current;
+  return project !== undefined && store.rolesOf(project, caller.username).spectator;
+}
+
+function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean): FakeVersioned<FakeTimeRecord> {
+  if (!UUID_RE.test(uuid)) throw fail.invalidIdentifier("UUID", uuid);
+  const entry = ctx.store.times.get(uuid.toLowerCase());
+  if (entry === undefined || (entry.current.deleted_at !== null && !includeDeleted)) throw fail.notFound("time");
+  return entry;
+}
+
+function checkTimeTypes(obj: Record<string, unknown>): void {
+  checkType(obj, "time", "duration", "integer");
+  checkType(obj, "time", "project", "slug");
+  checkType(obj, "time", "user", "string");
+  checkType(obj, "time", "activities", "string[]");
+  checkType(obj, "time", "notes", "string");
+  checkType(obj, "time", "issue_uri", "uri");
+  checkType(obj, "time", "date_worked", "date");
+}
+
+function resolveActivities(store: FakeTimeSyncStore, slugs: string[]): string[] {
+  return slugs.map((slug) => {
+    const a = store.activityBySlug(slug);
+    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${slug} does not exist`);
+    return a.current.uuid;
+  });
+}
+
+/** `GET /times` with the user/project/activity/start/end filters. */
+export function listTimes(ctx: RouteContext): RouteResult {
+  const { store, query, caller } = ctx;
+  const includeDeleted = queryFlag(query, "include_deleted");
+  const includeRevisions = queryFlag(query, "include_revisions");
+  const users = query.getAll("user");
+  const projects = query.getAll("project").map((slug) => {
+    const p = store.projectBySlug(slug, includeDeleted);
+    if (p === undefined) throw fail.badQuery(`Parameter project contained invalid value ${slug}`);
+    return p.current.uuid;
+  });
+  const activities = query.getAll("activity").map((slug) => {
+    const a = store.activityBySlug(slug, includeDeleted);
+    if (a === undefined) throw fail.badQuery(`Parameter activity contained invalid value ${slug}`);
+    return a.current.uuid;
+  });
+  const [start] = query.getAll("start");
+  const [end] = query.getAll("end");
+  for (const [name, value] of [["start", start], ["end", end]] as const) {
+    if (value !== undefined && !isDate(value)) throw fail.badQuery(`Parameter ${name} contained invalid value ${value}`);
+  }
+  if (start !== undefined && end !== undefined && start > end) throw fail.badQuery("Parameter start is after end");
+  if (start !== undefined && start > store.today()) throw fail.badQuery("Parameter start is in the future");
+
+  const out: Record<string, unknown>[] = [];
+  for (const entry of store.times.values()) {
+    const t = entry.current;
+    if (t.deleted_at !== null && !includeDeleted) continue;
+    if (!canSee(store, caller, t)) continue;
+    if (users.length > 0 && !users.includes(t.user)) continue;
+    if (projects.length > 0 && !projects.includes(t.project)) continue;
+    if (activities.length > 0 && !t.activities.some((a) => activities.includes(a))) continue;
+    if (start !== undefined && t.date_worked < start) continue;
+    if (end !== undefined && t.date_worked > end) continue;
+    out.push(withParents(entry, (r) => renderTime(store, r), includeRevisions));
+  }
+  return json(200, out);
+}
+
+/** `GET /times/:uuid`; hangs for a revision-less time with `include_revisions=true` (reference quirk). */
+export function getTime(ctx: RouteContext, uuid: string): RouteResult {
+  const includeRevisions = queryFlag(ctx.query, "include_revisions");
+  const entry = findTime(ctx, uuid, queryFlag(ctx.query, "include_deleted"));
+  if (!canSee(ctx.store, ctx.caller, entry.current)) throw fail.authorization("You cannot access this time");
+  if (includeRevisions && entry.parents.length === 0 && ctx.hangOnRevisionlessTime) return "hang";
+  return json(200, withParents(entry, (r) => renderTime(ctx.store, r), includeRevisions));
+}
+
+/** `POST /times`: only project members (or site admins) create, and only for themselves. */
+export function createTime(ctx: RouteContext): RouteResult {
+  const { store, caller } = ctx;
+  const obj = asObject(ctx.object, "time");
+  // Unknown keys are echoed back but not stored (reference behaviour), so only known ones are checked.
+  const known = Object.fromEntries(Object.entries(obj).filter(([k]) => (TIME_FIELDS as readonly string[]).includes(k)));
+  checkKeys(known, "time", TIME_FIELDS, ["duration", "project", "user", "date_worked"]);
+  checkTimeTypes(known);
+  if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} cannot create time entries for ${String(known["user"])}`);
+  const projectSlug = known["project"] as string;
+  const project = store.projectBySlug(projectSlug);
+  if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${projectSlug} does not exist`);
+  if (!caller.site_admin && !store.rolesOf(project.current, caller.username).member) {
+    throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}`);
+  }
+  let activities: string[];
+  if (Array.isArray(known["activities"]) && known["activities"].length > 0) {
+    activities = resolveActivities(store, known["activities"] as string[]);
+  } else if (project.current.default_activity !== null) {
+    activities = [project.current.default_activity];
+  } else {
+    throw fail.badObject("The time is missing a activities");
+  }
+  const record: FakeTimeRecord = {
+    ...store.newMeta(),
+    duration: known["duration"] as number,
+    user: caller.username,
+    project: project.current.uuid,
+    activities,
+    notes: (known["notes"] as string | undefined) ?? null,
+    issue_uri: (known["issue_uri"] as string | undefined) ?? null,
+    date_worked: known["date_worked"] as string,
+  };
+  store.times.set(record.uuid, { current: record, parents: [] });
+  return json(200, { ...obj, ...renderTime(store, record), project: projectSlug }, true);
+}
+
+/** `POST /times/:uuid`: falsy values are ignored but the revision still increments (reference quirk). */
+export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
+  const { store, caller } = ctx;
+  const entry = findTime(ctx, uuid, false);
+  const obj = asObject(ctx.object, "time");
+  checkKeys(obj, "time", TIME_FIELDS);
+  checkTimeTypes(obj);
+  const t = entry.current;
+  if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update this time`);
+  if (obj["user"] && obj["user"] !== t.user) throw fail.authorization("The owner of a time cannot be changed");
+  const next: FakeTimeRecord = { ...t, activities: [...t.activities] };
+  if (obj["duration"]) next.duration = obj["duration"] as number;
+  if (obj["notes"]) next.notes = obj["notes"] as string;
+  if (obj["issue_uri"]) next.issue_uri = obj["issue_uri"] as string;
+  if (obj["date_worked"]) next.date_worked = obj["date_worked"] as string;
+  if (obj["project"]) {
+    const project = store.projectBySlug(obj["project"] as string);
+    if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${String(obj["project"])} does not exist`);
+    if (!caller.site_admin && !store.rolesOf(project.current, caller.username).member) {
+      throw fail.authorization(`${caller.username} is not a member of project ${String(obj["project"])}`);
+    }
+    next.project = project.current.uuid;
+  }
+  const sentActivities = Array.isArray(obj["activities"]) && obj["activities"].length > 0;
+  if (sentActivities) next.activities = resolveActivities(store, obj["activities"] as string[]);
+  const saved = store.revise(entry, next);
+  const answer = renderTime(store, saved);
+  // The reference server answers `activities: []` unless activities were sent.
+  if (!sentActivities) answer["activities"] = [];
+  if (obj["project"]) answer["project"] = obj["project"];
+  return json(200, answer);
+}
+
+/** `DELETE /times/:uuid`: the owner, site managers and site admins. */
+export function deleteTime(ctx: RouteContext, uuid: string): RouteResult {
+  const entry = findTime(ctx, uuid, false);
+  const { caller } = ctx;
+  if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} cannot delete this time`);
+  entry.current = { ...entry.current, deleted_at: ctx.store.today() };
+  return emptyOk();
+}

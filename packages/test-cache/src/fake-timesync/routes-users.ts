@@ -1,0 +1,86 @@
+import { asObject, checkKeys, checkType, queryFlag, USERNAME_RE } from "./checks.js";
+import { emptyOk, json, type RouteContext, type RouteResult } from "./context.js";
+import { renderUser } from "./render.js";
+import type { FakeUserRecord } from "./types.js";
+import { fail } from "./wire-errors.js";
+
+const USER_FIELDS = ["username", "password", "display_name", "email", "site_admin", "site_manager", "site_spectator", "active", "meta"] as const;
+const FLAGS = ["site_admin", "site_manager", "site_spectator", "active"] as const;
+
+function checkUserTypes(obj: Record<string, unknown>): void {
+  for (const key of ["username", "password", "display_name", "email", "meta"]) checkType(obj, "user", key, "string");
+  for (const key of FLAGS) checkType(obj, "user", key, "boolean");
+  if (typeof obj["username"] === "string" && !USERNAME_RE.test(obj["username"])) throw fail.badObject(`Invalid username ${obj["username"]}`);
+}
+
+function findUser(ctx: RouteContext, username: string, includeDeleted: boolean): FakeUserRecord {
+  if (!USERNAME_RE.test(username)) throw fail.invalidIdentifier("username", username);
+  const u = ctx.store.users.get(username);
+  if (u === undefined || (u.deleted_at !== null && !includeDeleted)) throw fail.notFound("user");
+  return u;
+}
+
+/** `GET /users`. */
+export function listUsers(ctx: RouteContext): RouteResult {
+  const includeDeleted = queryFlag(ctx.query, "include_deleted");
+  return json(200, [...ctx.store.users.values()].filter((u) => includeDeleted || u.deleted_at === null).map((u) => renderUser(u)));
+}
+
+/** `GET /users/:username`. */
+export function getUser(ctx: RouteContext, username: string): RouteResult {
+  return json(200, renderUser(findUser(ctx, username, queryFlag(ctx.query, "include_deleted"))));
+}
+
+/** `POST /users`: needs site_admin and site_manager (reference behaviour); answers `created_at` as a number. */
+export function createUser(ctx: RouteContext): RouteResult {
+  const { caller, store } = ctx;
+  if (!(caller.site_admin && caller.site_manager)) throw fail.authorization(`${caller.username} is not authorized to create users`);
+  const obj = asObject(ctx.object, "user");
+  checkKeys(obj, "user", USER_FIELDS, ["username", "password"]);
+  checkUserTypes(obj);
+  const username = obj["username"] as string;
+  if (store.users.has(username)) throw fail.usernameExists(username);
+  const record: FakeUserRecord = {
+    username,
+    display_name: (obj["display_name"] as string | undefined) ?? null,
+    email: (obj["email"] as string | undefined) ?? null,
+    site_admin: obj["site_admin"] === true,
+    site_manager: obj["site_manager"] === true,
+    site_spectator: obj["site_spectator"] === true,
+    active: obj["active"] !== false,
+    meta: (obj["meta"] as string | undefined) ?? null,
+    passwordHash: obj["password"] as string,
+    created_at: store.now(),
+    updated_at: null,
+    deleted_at: null,
+  };
+  store.users.set(username, record);
+  return json(200, renderUser(record, true), true);
+}
+
+/** `POST /users/:username`: the user or a site admin; `username` and dates cannot change. */
+export function updateUser(ctx: RouteContext, username: string): RouteResult {
+  const { caller, store } = ctx;
+  const user = findUser(ctx, username, false);
+  if (caller.username !== username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update user ${username}`);
+  const obj = asObject(ctx.object, "user");
+  for (const key of ["username", "created_at", "updated_at", "deleted_at"]) {
+    if (key in obj) throw fail.badObject(`Field ${key} of user cannot be updated`);
+  }
+  checkKeys(obj, "user", USER_FIELDS);
+  checkUserTypes(obj);
+  if (!caller.site_admin && FLAGS.some((f) => f !== "active" && f in obj)) throw fail.authorization("Only site admins change site roles");
+  const { password, ...rest } = obj;
+  const next: FakeUserRecord = { ...user, ...(rest as Partial<FakeUserRecord>), updated_at: store.today() };
+  if (typeof password === "string") next.passwordHash = password;
+  store.users.set(username, next);
+  return json(200, renderUser(next), true);
+}
+
+/** `DELETE /users/:username`: site admins (soft delete; the user can still log in, as on the reference server). */
+export function deleteUser(ctx: RouteContext, username: string): RouteResult {
+  if (!ctx.caller.site_admin) throw fail.authorization(`${ctx.caller.username} cannot delete users`);
+  const user = findUser(ctx, username, false);
+  ctx.store.users.set(username, { ...user, deleted_at: ctx.store.today() });
+  return emptyOk();
+}

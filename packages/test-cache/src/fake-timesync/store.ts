@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type {
+  FakeActivityRecord,
+  FakeProjectRecord,
+  FakeProjectRoles,
+  FakeTimeRecord,
+  FakeUserRecord,
+  FakeVersioned,
+} from "./types.js";
+
+/** The fake server's whole in-memory state; tests may read it to assert on what was stored. */
+export class FakeTimeSyncStore {
+  /** Activities by uuid. */
+  readonly activities = new Map<string, FakeVersioned<FakeActivityRecord>>();
+  /** Projects by uuid. */
+  readonly projects = new Map<string, FakeVersioned<FakeProjectRecord>>();
+  /** Times by uuid. */
+  readonly times = new Map<string, FakeVersioned<FakeTimeRecord>>();
+  /** Users by username. */
+  readonly users = new Map<string, FakeUserRecord>();
+
+  constructor(readonly now: () => number) {}
+
+  /** Today's UTC date as `YYYY-MM-DD`. */
+  today(): string {
+    return new Date(this.now()).toISOString().slice(0, 10);
+  }
+
+  /** Fresh bookkeeping fields for a new record. */
+  newMeta(): { uuid: string; revision: number; created_at: string; updated_at: null; deleted_at: null } {
+    return { uuid: randomUUID(), revision: 1, created_at: this.today(), updated_at: null, deleted_at: null };
+  }
+
+  /** The activity whose current slug is `slug` (deleted ones only when asked). */
+  activityBySlug(slug: string, includeDeleted = false): FakeVersioned<FakeActivityRecord> | undefined {
+    for (const a of this.activities.values()) {
+      if (a.current.slug === slug && (includeDeleted || a.current.deleted_at === null)) return a;
+    }
+    return undefined;
+  }
+
+  /** The project that has `slug` among its current slugs (deleted ones only when asked). */
+  projectBySlug(slug: string, includeDeleted = false): FakeVersioned<FakeProjectRecord> | undefined {
+    for (const p of this.projects.values()) {
+      if (p.current.slugs.includes(slug) && (includeDeleted || p.current.deleted_at === null)) return p;
+    }
+    return undefined;
+  }
+
+  /** Slugs of all live projects and activities, for uniqueness checks. */
+  slugsInUse(exceptUuid?: string): Set<string> {
+    const used = new Set<string>();
+    for (const p of this.projects.values()) {
+      if (p.current.uuid !== exceptUuid && p.current.deleted_at === null) p.current.slugs.forEach((s) => used.add(s));
+    }
+    return used;
+  }
+
+  /** The roles `username` holds on a project (all false when none). */
+  rolesOf(project: FakeProjectRecord, username: string): FakeProjectRoles {
+    return project.users[username] ?? { member: false, spectator: false, manager: false };
+  }
+
+  /** Saves a new revision of a versioned record: the old one moves to `parents`. */
+  revise<T extends { revision: number; updated_at: string | null }>(entry: FakeVersioned<T>, next: T): T {
+    entry.parents.push(entry.current);
+    entry.current = { ...next, revision: entry.current.revision + 1, updated_at: this.today() };
+    return entry.current;
+  }
+}

@@ -1,0 +1,17 @@
+import { TimeSyncValidationError } from "../errors.js";
+import { SLUG_RE, USERNAME_RE, UUID_RE } from "./formats.js";
+
+// Path identifiers are checked before use, so an empty id can never turn an update into a create.
+
+function check(value: unknown, field: string, re: RegExp, expected: string): string {
+  if (typeof value !== "string" || value === "") throw new TimeSyncValidationError(field, "must be a non-empty string");
+  if (!re.test(value)) throw new TimeSyncValidationError(field, `expected ${expected}`);
+  return encodeURIComponent(value);
+}
+
+/** A time's uuid, URL-encoded for the path. */
+export const uuidPath = (v: unknown, field = "uuid") => check(v, field, UUID_RE, "a uuid such as 3f0c4e1a-...-...");
+/** A project or activity slug, URL-encoded for the path. */
+export const slugPath = (v: unknown, field = "slug") => check(v, field, SLUG_RE, 'a lowercase slug such as "my-project"');
+/** A username, URL-encoded for the path. */
+export const usernamePath = (v: unknown, field = "username") => check(v, field, USERNAME_RE, "1-64 letters, digits or _ . @ -");
