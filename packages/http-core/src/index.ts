@@ -1,1 +1,9 @@
-export const placeholder = 1;
+// Public surface of @facility-sdk/http-core.
+export * from "./client.js";
+export * from "./errors.js";
+export * from "./redactor.js";
+export * from "./logger.js";
+export * from "./retry.js";
+export * from "./concurrency.js";
+export * from "./cache/keys.js";
+export * from "./cache/record-replay-cache.js";

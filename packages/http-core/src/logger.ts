@@ -1,0 +1,67 @@
+/** Anything with these four methods: `console`, a pino logger, your own. */
+export interface Logger {
+  /** Verbose diagnostics. */
+  debug(...args: unknown[]): void;
+  /** Normal events. */
+  info(...args: unknown[]): void;
+  /** Something odd that was handled. */
+  warn(...args: unknown[]): void;
+  /** A failure. */
+  error(...args: unknown[]): void;
+}
+
+/** Log levels, most verbose first; `silent` turns logging off. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+/** The environment variable that switches logging on when no level is given. */
+export const LOG_LEVEL_ENV = "FACILITY_SDK_LOG";
+
+/**
+ * A logger filtered by level. Callers pass a function that builds the message, so nothing is
+ * formatted when the level is off.
+ */
+export class LevelLogger {
+  /** The active level. */
+  readonly level: LogLevel;
+  private readonly target: Logger | undefined;
+  private readonly threshold: number;
+
+  /** Wraps `target` at `level`. */
+  constructor(target: Logger | undefined, level: LogLevel) {
+    this.target = target;
+    this.level = target ? level : "silent";
+    this.threshold = ORDER[this.level];
+  }
+
+  /** Whether messages at `level` are written. */
+  enabled(level: Exclude<LogLevel, "silent">): boolean {
+    return ORDER[level] >= this.threshold;
+  }
+
+  /** Writes `build()`'s message and fields at `level`, building them only when enabled. */
+  log(level: Exclude<LogLevel, "silent">, build: () => [string, Record<string, unknown>?]): void {
+    if (ORDER[level] < this.threshold || this.target === undefined) return;
+    const [message, fields] = build();
+    if (fields === undefined) this.target[level](message);
+    else this.target[level](message, fields);
+  }
+}
+
+/**
+ * Builds the {@link LevelLogger} an SDK uses: the level comes from the option, else from
+ * `FACILITY_SDK_LOG`, else logging is off. A level without a logger logs to `console`.
+ *
+ * @example
+ * ```ts
+ * const log = createLogger(console, "info");
+ * log.log("info", () => ["request", { method: "GET" }]);
+ * ```
+ */
+export function createLogger(logger?: Logger, level?: LogLevel): LevelLogger {
+  const envLevel = process.env[LOG_LEVEL_ENV] as LogLevel | undefined;
+  const chosen = level ?? (envLevel && envLevel in ORDER ? envLevel : undefined);
+  if (chosen === undefined) return new LevelLogger(logger, logger ? "info" : "silent");
+  return new LevelLogger(logger ?? console, chosen);
+}
