@@ -14,6 +14,9 @@ export interface RedactionRules {
 export const REDACTED = "***";
 
 const DEFAULT_HEADERS = ["authorization", "cookie", "set-cookie", "proxy-authorization"];
+// Names that are secret in any API: masked even when an SDK forgets to register them.
+const DEFAULT_FIELDS = ["apikey", "api_key", "password", "pwd", "token", "access_token", "secret"];
+const DEFAULT_JSON_PATHS = ["auth.token", "auth.password", "object.password"];
 
 /**
  * Masks secrets in URLs, form bodies, JSON bodies, headers and free text. One redactor serves the
@@ -27,13 +30,16 @@ const DEFAULT_HEADERS = ["authorization", "cookie", "set-cookie", "proxy-authori
  * ```
  */
 export class Redactor {
-  private readonly form = new Set<string>();
-  private readonly query = new Set<string>();
+  private readonly form = new Set<string>(DEFAULT_FIELDS);
+  private readonly query = new Set<string>(DEFAULT_FIELDS);
   private readonly headers = new Set<string>(DEFAULT_HEADERS);
-  private readonly jsonPaths = new Set<string>();
+  private readonly jsonPaths = new Set<string>(DEFAULT_JSON_PATHS);
   private readonly values = new Set<string>();
 
-  /** Builds a redactor with the given rules (authorization and cookie headers are always secret). */
+  /**
+   * Builds a redactor with the given rules. Common secret names (`apikey`, `password`, `pwd`, `token`,
+   * `auth.token`, `auth.password`, `object.password`, authorization and cookie headers) are always masked.
+   */
   constructor(rules: RedactionRules = {}) {
     this.merge(rules);
   }
@@ -79,12 +85,10 @@ export class Redactor {
       parsed.username = parsed.username ? REDACTED : "";
       parsed.password = parsed.password ? REDACTED : "";
     }
-    for (const key of [...parsed.searchParams.keys()]) {
-      if (this.isSecretField(key)) {
-        const count = parsed.searchParams.getAll(key).length;
-        parsed.searchParams.delete(key);
-        for (let i = 0; i < count; i++) parsed.searchParams.append(key, REDACTED);
-      }
+    if (parsed.search !== "") {
+      const kept = new URLSearchParams();
+      for (const [k, v] of parsed.searchParams) kept.append(k, this.isSecretField(k) ? REDACTED : v);
+      parsed.search = kept.toString();
     }
     return this.redactText(parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
   }

@@ -1,0 +1,116 @@
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { RecordReplayCache, type CacheableRequest, type CacheKeyFunction } from "@facility-sdk/http-core";
+
+/** A request the replay server received (secrets are whatever the client sent: use fake keys in tests). */
+export interface RecordedRequest {
+  /** HTTP method. */
+  method: string;
+  /** Path and query. */
+  url: string;
+  /** Parsed form body, for form POSTs. */
+  form?: Record<string, string>;
+  /** The cache file that answered, or undefined on a miss. */
+  file?: string;
+}
+
+/** Options of {@link startReplayServer}. */
+export interface ReplayServerOptions {
+  /** Stage directories, newest first (see {@link stageDirs}). */
+  dirs: readonly string[];
+  /** The same key function the SDK's cache uses. */
+  key: CacheKeyFunction;
+  /** Delay added before each answer, to simulate a remote server. */
+  latencyMs?: number;
+}
+
+/** A running replay server. */
+export interface ReplayServer {
+  /** Base URL, `http://127.0.0.1:<port>/`. */
+  url: string;
+  /** Requests received so far. */
+  requests: RecordedRequest[];
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a real `node:http` server on 127.0.0.1 (random port) that answers from recorded
+ * fixtures, so SDKs can be tested end to end over real sockets. A request with no fixture gets a
+ * 404 whose text names the expected file.
+ *
+ * @example
+ * ```ts
+ * const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() });
+ * const ppms = await PpmsConnection.connect({ url: server.url, apiKey: "test-key" });
+ * await server.close();
+ * ```
+ */
+export async function startReplayServer(options: ReplayServerOptions): Promise<ReplayServer> {
+  const [dir, ...fallbackDirs] = options.dirs;
+  if (dir === undefined) throw new TypeError("startReplayServer: dirs must name at least one directory");
+  const cache = new RecordReplayCache({ dir, fallbackDirs, mode: "replay", key: options.key });
+  const requests: RecordedRequest[] = [];
+  const server = createServer((req, res) => {
+    void answer(req).then(
+      async ({ status, body }) => {
+        if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+        res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+        res.end(body);
+      },
+      (error: unknown) => {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`replay server error: ${String(error)}`);
+      },
+    );
+  });
+  server.keepAliveTimeout = 10_000;
+
+  async function answer(req: IncomingMessage): Promise<{ status: number; body: string }> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const cacheable: CacheableRequest = { method: req.method ?? "GET", url: `http://127.0.0.1${url.pathname}` };
+    const recorded: RecordedRequest = { method: cacheable.method, url: req.url ?? "/" };
+    const query: Record<string, string[]> = {};
+    for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
+    if (Object.keys(query).length > 0) cacheable.query = query;
+    if ((req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
+      cacheable.form = Object.fromEntries(new URLSearchParams(raw));
+      recorded.form = cacheable.form;
+    } else if (raw !== "") {
+      try {
+        cacheable.json = JSON.parse(raw) as unknown;
+      } catch {
+        // not JSON: keyed without a body
+      }
+    }
+    requests.push(recorded);
+    const key = cache.keyFor(cacheable);
+    if (key === undefined) return { status: 404, body: "replay server: request has no cache key" };
+    const hit = await cache.read(key);
+    if (!hit) return { status: 404, body: `replay server: no fixture ${key.folder}/${key.name}.txt` };
+    recorded.file = hit.file;
+    return { status: hit.status, body: hit.body };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
