@@ -239,18 +239,10 @@ export class HttpClient {
       if (userSignal?.aborted) throw new HttpAbortError("request aborted by the caller", { request: this.redact(p), attempts: attempt - 1, cause: userSignal.reason });
       const remaining = deadline - performance.now();
       if (remaining <= 0) throw new HttpTimeoutError(`request exceeded its total timeout of ${timeout.totalMs} ms`, { request: this.redact(p), attempts: attempt - 1 });
-      const controller = new AbortController();
-      let why: "attempt" | "total" | "user" | undefined;
-      const attemptLimit = Math.min(timeout.attemptMs, remaining);
-      const timer = setTimeout(() => {
-        why = attemptLimit < timeout.attemptMs ? "total" : "attempt";
-        controller.abort();
-      }, attemptLimit);
-      const onUserAbort = (): void => {
-        why = "user";
-        controller.abort();
-      };
-      userSignal?.addEventListener("abort", onUserAbort, { once: true });
+      // Attempt limits ride on undici's own timers (no extra AbortController per request), capped by
+      // what is left of the total; the caller's signal goes to undici as is.
+      const attemptLimit = Math.max(1, Math.floor(Math.min(timeout.attemptMs, remaining)));
+      const why = attemptLimit < timeout.attemptMs ? "total" : "attempt";
       let status: number;
       let headers: Record<string, string>;
       let body: string;
@@ -260,21 +252,21 @@ export class HttpClient {
           headers: p.headers,
           body: p.body ?? null,
           dispatcher: this.dispatcher,
-          signal: controller.signal,
+          signal: userSignal ?? null,
+          headersTimeout: attemptLimit,
+          bodyTimeout: attemptLimit,
         });
         status = res.statusCode;
         headers = flattenHeaders(res.headers);
         body = await res.body.text();
       } catch (error) {
-        const failure = this.classify(error, why, p, attempt, timeout);
+        const timedOut = isTimeoutCode(error);
+        const failure = this.classify(error, userSignal?.aborted ? "user" : timedOut ? why : undefined, p, attempt, timeout);
         const retryable = failure instanceof HttpTimeoutError ? why === "attempt" : failure instanceof HttpConnectionError && isRetryableCode(error, policy.errorCodes);
         this.log.log("debug", () => ["http request failed", { method: p.method, url: this.redactor.redactUrl(fullUrl), attempt, error: failure.message, cache: cacheState }]);
         if (!retryable || attempt >= maxAttempts) throw failure;
         await this.wait(backoffDelay(policy, attempt), userSignal, p, attempt);
         continue;
-      } finally {
-        clearTimeout(timer);
-        userSignal?.removeEventListener("abort", onUserAbort);
       }
 
       if (attempt < maxAttempts && policy.statusCodes.includes(status)) {
@@ -360,6 +352,11 @@ function errorCode(error: unknown): string | undefined {
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+function isTimeoutCode(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT";
 }
 
 function isRetryableCode(error: unknown, codes: readonly string[]): boolean {
