@@ -8,7 +8,8 @@ import {
   pumapiFormKey,
   type HttpClientOptions,
   type HttpResponse,
-  type LevelLogger,
+  type MapConcurrentOptions,
+  type Logger,
 } from "@facility-sdk/http-core";
 import type { z } from "zod";
 import { PpmsBooking, type BookingType } from "./booking.js";
@@ -24,6 +25,7 @@ import {
 } from "./errors.js";
 import { unescapeHtmlEntities } from "./html-entities.js";
 import { isReadAction } from "./internal/actions.js";
+import { levelLog } from "./internal/level-log.js";
 import { answerExcerpt, isErrorAnswer, isNotAuthorized } from "./internal/answer-text.js";
 import { checkShape } from "./internal/check-shape.js";
 import { requireDay, requireId, requirePositiveInteger, requireText } from "./internal/inputs.js";
@@ -85,7 +87,7 @@ export class PpmsConnection {
   readonly #apiKey: string;
   readonly #client: HttpClient;
   readonly #cache: RecordReplayCache | undefined;
-  readonly #logger: LevelLogger;
+  readonly #logger: Logger;
   readonly #redactor: Redactor;
   readonly #concurrency: number;
   readonly #strict: boolean;
@@ -101,7 +103,7 @@ export class PpmsConnection {
     apiKey: string;
     client: HttpClient;
     cache: RecordReplayCache | undefined;
-    logger: LevelLogger;
+    logger: Logger;
     redactor: Redactor;
     concurrency: number;
     strict: boolean;
@@ -152,8 +154,8 @@ export class PpmsConnection {
 
     const redactor = new Redactor({ formFields: SECRET_FIELDS });
     if (apiKey !== "") redactor.addSecretValue(apiKey);
-    const logger = createLogger(options.logger, options.logLevel);
-    const cache = PpmsConnection.#makeCache(options, apiKey === "");
+    const logger = levelLog(createLogger(options.logger, options.logLevel));
+    const cache = PpmsConnection.#makeCache(options, apiKey === "", redactor);
 
     const timeout =
       typeof options.timeout === "number" || options.timeout === undefined
@@ -195,7 +197,7 @@ export class PpmsConnection {
     return connection;
   }
 
-  static #makeCache(options: PpmsConnectionOptions, offline: boolean): RecordReplayCache | undefined {
+  static #makeCache(options: PpmsConnectionOptions, offline: boolean, redactor: Redactor): RecordReplayCache | undefined {
     if (options.cache === undefined) return undefined;
     // A ready cache object (duck-typed, so a second copy of http-core in node_modules still works).
     if (typeof options.cache !== "string") return options.cache;
@@ -204,7 +206,9 @@ export class PpmsConnection {
       dir,
       key: pumapiFormKey({ secretFields: SECRET_FIELDS }),
       storeStatus: true,
+      redactor,
     };
+    if (options.logger !== undefined) init.logger = options.logger;
     if (offline) init.mode = "replay";
     else if (options.cacheMode !== undefined) init.mode = options.cacheMode;
     if (options.cacheUsersOnly === true) init.onlyFolders = ["getuser"];
@@ -1315,10 +1319,10 @@ export class PpmsConnection {
 
   async #bulk<T, R>(items: readonly T[], fn: (item: T, signal: AbortSignal) => Promise<R>, options: BulkOptions): Promise<R[]> {
     const concurrency = requirePositiveInteger("concurrency", options.concurrency ?? this.#concurrency);
-    const opts: Parameters<typeof mapConcurrent>[2] = { concurrency };
+    const opts: MapConcurrentOptions & { stopOnError: true } = { concurrency, stopOnError: true };
     if (options.onProgress !== undefined) opts.onProgress = options.onProgress;
     if (options.signal !== undefined) opts.signal = options.signal;
-    return mapConcurrent([...items], (item: T, _index: number, signal: AbortSignal) => fn(item, signal), opts) as Promise<R[]>;
+    return mapConcurrent([...items], (item: T, _index: number, signal: AbortSignal) => fn(item, signal), opts);
   }
 }
 

@@ -174,11 +174,10 @@ export class PumapiValidationError extends ResponseParseError {
   /** @param init - action, field, issues and request details */
   constructor(init: PumapiValidationErrorInit) {
     super(`PUMAPI '${init.action}' answer does not fit at field '${init.field}': ${init.issues[0]?.message ?? "invalid"}`, {
-      method: "POST",
-      url: init.url,
+      request: { method: "POST", url: init.url },
       bodyExcerpt: init.bodyExcerpt ?? "",
       cause: init.cause,
-      issues: init.issues,
+      issues: init.issues.map((issue) => `${issue.field}: ${issue.message}`),
     });
     this.action = init.action;
     this.field = init.field;
