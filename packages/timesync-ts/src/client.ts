@@ -30,6 +30,7 @@ import {
 } from "./inputs.js";
 import { slugPath, usernamePath, uuidPath } from "./internal/ids.js";
 import { parseList, parseOne } from "./internal/parse.js";
+import { maskToken } from "./internal/mask-token.js";
 import { hashPassword } from "./internal/password.js";
 import * as wire from "./internal/to-wire.js";
 import { TimeSyncTransport } from "./internal/transport.js";
@@ -126,7 +127,8 @@ export class TimeSync {
     if (typeof password !== "string" || password === "") throw new TimeSyncValidationError("password", "must be a non-empty string");
     if (authType !== "password" && authType !== "ldap") throw new TimeSyncValidationError("authType", 'expected "password" or "ldap"');
     this.#redactor.addSecretValue(password);
-    const body = await this.#transport.login({ type: authType, username, password });
+    const auth = { type: authType, username, password };
+    const { body, response } = await this.#transport.login(auth);
     const token = (body as { token?: unknown } | undefined)?.token;
     if (typeof token !== "string" || token === "") {
       throw new TimeSyncValidationError("token", "the login answer carried no token");
@@ -134,6 +136,7 @@ export class TimeSync {
     this.#setToken(token);
     this.#username = username;
     if (this.#reauthenticate) this.#credentials = { username, password, authType };
+    if (!response.fromCache) await this.#maskRecordedLogin(auth, response.status, token);
     return token;
   }
 
@@ -383,6 +386,18 @@ export class TimeSync {
     if (typeof token !== "string" || token === "") throw new TimeSyncValidationError("token", "must be a non-empty string");
     this.#redactor.addSecretValue(token);
     this.#token = token;
+  }
+
+  /**
+   * The recorder stored the login answer as received, before the token was known to be a secret:
+   * overwrite that recording with a masked token, so fixtures never hold a usable token while a
+   * replayed login still works.
+   */
+  async #maskRecordedLogin(auth: { type: string; username: string; password: string }, status: number, token: string): Promise<void> {
+    const cache = this.#http.cache;
+    if (cache === undefined || cache.mode === "passthrough" || cache.mode === "replay") return;
+    const key = cache.keyFor({ method: "POST", url: `${this.baseUrl}/login`, json: { auth } });
+    if (key !== undefined) await cache.write(key, status, JSON.stringify({ token: maskToken(token) }));
   }
 
   #currentUser(): string {

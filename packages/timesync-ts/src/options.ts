@@ -1,6 +1,4 @@
-import type { HttpClient } from "@facility-sdk/http-core";
-
-type HttpOptions = NonNullable<ConstructorParameters<typeof HttpClient>[0]>;
+import type { HttpClientOptions, Logger, LogLevel, RecordReplayCache, RetryPolicy, TimeoutOptions } from "@facility-sdk/http-core";
 
 /** Options of the {@link TimeSync} client. */
 export interface TimeSyncOptions {
@@ -15,17 +13,17 @@ export interface TimeSyncOptions {
    * Per-attempt and total timeouts (a number = per-attempt milliseconds). Default 30 s per attempt,
    * 120 s in total: the reference server can hang forever on one query.
    */
-  timeout?: HttpOptions["timeout"];
+  timeout?: number | TimeoutOptions;
   /** Retry policy overrides (http-core). POSTs are never retried. */
-  retry?: HttpOptions["retry"];
+  retry?: Partial<RetryPolicy>;
   /** Where to log requests (console, pino, ...); tokens and passwords are redacted. */
-  logger?: HttpOptions["logger"];
-  /** Log level (default: env `FACILITY_SDK_LOG`, else off). */
-  logLevel?: HttpOptions["logLevel"];
+  logger?: Logger;
+  /** Log level (default: env `FACILITY_SDK_LOG`, else `info` when a logger is given, else off). */
+  logLevel?: LogLevel;
   /** An undici dispatcher (MockAgent, ProxyAgent, an msw bridge, ...). */
-  dispatcher?: HttpOptions["dispatcher"];
+  dispatcher?: HttpClientOptions["dispatcher"];
   /** A record/replay cache; build it with `key: timeSyncCacheKey()`. */
-  cache?: HttpOptions["cache"];
+  cache?: RecordReplayCache;
   /** Extra request headers. */
   headers?: Record<string, string>;
   /**

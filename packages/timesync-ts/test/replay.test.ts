@@ -1,3 +1,5 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { useStage } from "@facility-sdk/test-cache";
 import { describe, expect, it } from "vitest";
 import { stage0, stage1 } from "../scripts/fixture-session.mjs";
@@ -23,7 +25,8 @@ describe("replayed TimeSync session", () => {
     expect(r.may[0]?.project).toEqual(["site", "web"]);
     expect(r.users).toEqual({ pat: ["member", "manager"] });
     expect(r.activities.map((a) => a.slug)).toEqual(["dev", "docs"]);
-    stage.assertAllUsed();
+    const recorded = (await readdir(stage.dirs[0]!, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+    stage.assertAllUsed(recorded.map((e) => join(e.parentPath, e.name)));
     await admin.close();
     await member.close();
   });
@@ -49,8 +52,7 @@ describe("replayed TimeSync session", () => {
 
 describe("recorded fixtures", () => {
   it("hold no real token, password or bcrypt hash", async () => {
-    const { readdir, readFile } = await import("node:fs/promises");
-    const { join } = await import("node:path");
+    const { readFile } = await import("node:fs/promises");
     const { fixturesRoot } = await import("@facility-sdk/test-cache");
     const root = join(fixturesRoot, "timesync");
     const files = (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());

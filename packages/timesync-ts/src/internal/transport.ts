@@ -43,9 +43,10 @@ export class TimeSyncTransport {
     );
   }
 
-  /** `POST {base}/login` with the password credentials (no token needed). */
-  login(auth: { type: string; username: string; password: string }): Promise<unknown> {
-    return this.send({ method: "POST", url: this.url("/login"), json: { auth } });
+  /** `POST {base}/login` with the password credentials (no token needed); also returns the raw response. */
+  async login(auth: { type: string; username: string; password: string }): Promise<{ body: unknown; response: HttpResponse }> {
+    const response = await this.host.http.request({ method: "POST", url: this.url("/login"), json: { auth }, throwHttpErrors: false });
+    return { body: this.interpret(response), response };
   }
 
   private url(path: string): string {
@@ -69,7 +70,7 @@ export class TimeSyncTransport {
     }
   }
 
-  private async send(req: { method: "GET" | "POST" | "DELETE"; url: string; query?: Query; json?: unknown; cache?: boolean }): Promise<unknown> {
+  private async send(req: { method: "GET" | "POST" | "DELETE"; url: string; query?: Query; json?: unknown }): Promise<unknown> {
     const res = await this.host.http.request({
       method: req.method,
       url: req.url,
@@ -98,7 +99,9 @@ export class TimeSyncTransport {
       if (text.trim() === "") return undefined;
       if (isJson) return parsed;
       throw new TimeSyncResponseError(`TimeSync answered ${res.status} with a body that is not JSON`, {
-        ...where,
+        request: res.request,
+        status: res.status,
+        attempts: res.attempts,
         bodyExcerpt: redactor.redactText(text.slice(0, EXCERPT)),
       });
     }
