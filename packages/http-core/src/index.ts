@@ -7,3 +7,4 @@ export * from "./retry.js";
 export * from "./concurrency.js";
 export * from "./cache/keys.js";
 export * from "./cache/record-replay-cache.js";
+export type { FieldValue } from "./internal/encode.js";

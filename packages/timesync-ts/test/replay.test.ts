@@ -33,11 +33,9 @@ describe("replayed TimeSync session", () => {
 
   it("stage 1: updates, reads revisions, deletes, lists with and without deleted", async () => {
     const stage0Replay = useStage({ suite: "timesync", stage: 0, key: timeSyncCacheKey() });
-    const setup = await stage0({
-      admin: new TimeSync({ baseUrl, cache: stage0Replay.cache }),
-      member: new TimeSync({ baseUrl, cache: stage0Replay.cache }),
-      memberPassword: NOT_CHECKED,
-    });
+    const admin = new TimeSync({ baseUrl, cache: stage0Replay.cache });
+    await admin.authenticate({ username: "admin", password: NOT_CHECKED });
+    const setup = await stage0({ admin, member: new TimeSync({ baseUrl, cache: stage0Replay.cache }), memberPassword: NOT_CHECKED });
     const stage = useStage({ suite: "timesync", stage: 1, key: timeSyncCacheKey() });
     const member = new TimeSync({ baseUrl, cache: stage.cache, token: "token-is-not-part-of-the-key" });
     const r = await stage1({ member }, setup);
