@@ -1,0 +1,32 @@
+// What each SDK's consumer checks: ESM import, CJS require, and a TypeScript file using the main types.
+export const consumers = {
+  "pyppms-ts": {
+    names: ["PpmsConnection", "PpmsUser", "PpmsSystem", "PpmsBooking", "parseMultilineResponse", "AuthenticationError", "NoDataError"],
+    ts: `import { PpmsConnection, PpmsUser, PpmsSystem, PpmsBooking, parseMultilineResponse, AuthenticationError, NoDataError } from "pyppms-ts";
+export async function emails(url: string, apiKey: string): Promise<string[]> {
+  const ppms: PpmsConnection = await PpmsConnection.connect({ url, apiKey });
+  const users: ReadonlyMap<string, PpmsUser> | PpmsUser[] | unknown = await ppms.getUsers({ activeOnly: true });
+  const systems: ReadonlyMap<number, PpmsSystem> = await ppms.getSystems();
+  const sheet: PpmsBooking[] = await ppms.getRunningSheet(2, "2030-03-14");
+  void users; void systems; void sheet; void parseMultilineResponse;
+  const isAuth = (e: unknown): boolean => e instanceof AuthenticationError || e instanceof NoDataError;
+  void isAuth;
+  return ppms.getUsersEmails({ active: true });
+}
+`,
+  },
+  "timesync-ts": {
+    names: ["TimeSync", "parseDuration", "formatDuration"],
+    ts: `import { TimeSync, parseDuration, type Time, type Project } from "timesync-ts";
+export async function hours(baseUrl: string): Promise<number> {
+  const ts = new TimeSync({ baseUrl });
+  await ts.authenticate({ username: "u", password: "p", authType: "password" });
+  await ts.createTime({ duration: "3h30m", project: "p", dateWorked: "2030-01-01" });
+  const times: Time[] = await ts.getTimes({ project: ["p"] });
+  const projects: Project[] = await ts.getProjects();
+  void projects;
+  return times.reduce((s, t) => s + t.duration, 0) / parseDuration("1h0m");
+}
+`,
+  },
+};
