@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RecordReplayCache, type CacheableRequest, type CacheKeyFunction } from "@facility-sdk/http-core";
+import { readBody } from "./internal/read-body.js";
 
 /** A request the replay server received (secrets are whatever the client sent: use fake keys in tests). */
 export interface RecordedRequest {
@@ -104,13 +105,4 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
         server.close((e) => (e ? reject(e) : resolve()));
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }

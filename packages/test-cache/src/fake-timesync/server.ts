@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { type FakeAdminCredentials, FakeTimeSync, createFakeTimeSync } from "./fake-timesync.js";
 import type { FakeTimeSyncStore } from "./store.js";
 import type { FakeRequestLogEntry, FakeTimeSyncOptions } from "./types.js";
+import { readBody } from "../internal/read-body.js";
 
 /** A running fake TimeSync server on 127.0.0.1 (see {@link startFakeTimeSync}). */
 export interface RunningFakeTimeSync {
@@ -22,15 +23,6 @@ export interface RunningFakeTimeSync {
   issueToken(username: string): string;
   /** Stops the server, cutting any request it is deliberately hanging on. */
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
