@@ -1,3 +1,5 @@
+import { setMaxListeners } from "node:events";
+
 /** Progress of a {@link mapConcurrent} run. */
 export interface ConcurrencyProgress {
   /** Items finished (successfully or not). */
@@ -60,6 +62,8 @@ export async function mapConcurrent<T, R>(
   const stopOnError = options.stopOnError ?? true;
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
+  // Every in-flight worker may listen on the shared signal (undici adds one listener per request).
+  setMaxListeners(Math.max(10, concurrency * 2 + 2), signal);
   const outcomes: Settled<R>[] = new Array(items.length);
   let next = 0;
   let done = 0;
