@@ -47,3 +47,11 @@ test("a change outside src needs no changeset", () => {
   git("commit", "-qm", "docs");
   assert.equal(run().status, 0);
 });
+
+test("the first commit has no base and passes with a message", () => {
+  const { dir } = repo();
+  const { BASE_REF: _unused, ...env } = process.env;
+  const first = spawnSync(process.execPath, [script, dir], { encoding: "utf8", env });
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /no base commit/);
+});

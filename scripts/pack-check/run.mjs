@@ -3,7 +3,7 @@
 // CJS require and a TypeScript consumer (node16 and bundler resolution) on Node 20, and import +
 // require on Node 22 and 24 (npm's `node` package). Prints packed sizes and cold import times.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consumers } from "./consumers.mjs";
@@ -50,6 +50,10 @@ try {
       run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", "--loglevel=error", coreTgz, tgz], dir);
       const installed = run("npm", ["ls", "--all", "--parseable"], dir);
       if (installed.includes("test-cache")) throw new Error("a dev dependency (test-cache) was installed");
+      // http-core must come from the local tarball (it is not on the registry), not from anywhere else.
+      const lock = JSON.parse(readFileSync(join(dir, "package-lock.json"), "utf8"));
+      const core = lock.packages?.["node_modules/@facility-sdk/http-core"];
+      if (!core?.resolved?.startsWith("file:")) throw new Error(`@facility-sdk/http-core resolved to ${core?.resolved ?? "nothing"}, not the local tarball`);
       run("npm", ["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", `typescript@${TS}`, "@types/node@20"], dir);
     });
     const names = JSON.stringify(spec.names);
