@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from "./errors.js";
+
 /** Anything with these four methods: `console`, a pino logger, your own. */
 export interface Logger {
   /** Verbose diagnostics. */
@@ -49,9 +51,18 @@ export class LevelLogger {
   }
 }
 
+const LEVELS = Object.keys(ORDER) as LogLevel[];
+
+function checkLevel(value: string, field: string): LogLevel {
+  if ((LEVELS as string[]).includes(value)) return value as LogLevel;
+  throw new InvalidArgumentError(field, `unknown log level ${JSON.stringify(value)}`, { hint: `use one of ${LEVELS.join(", ")}` });
+}
+
 /**
- * Builds the {@link LevelLogger} an SDK uses: the level comes from the option, else from
- * `FACILITY_SDK_LOG`, else logging is off. A level without a logger logs to `console`.
+ * Builds the {@link LevelLogger} an SDK uses. One rule for both SDKs: the level comes from the
+ * option, else from `FACILITY_SDK_LOG`, else it is `warn` when a logger is given and off when not.
+ * A level without a logger logs to `console`. An unknown level (option or environment) throws an
+ * {@link InvalidArgumentError} listing the valid ones.
  *
  * @example
  * ```ts
@@ -60,8 +71,8 @@ export class LevelLogger {
  * ```
  */
 export function createLogger(logger?: Logger, level?: LogLevel): LevelLogger {
-  const envLevel = process.env[LOG_LEVEL_ENV] as LogLevel | undefined;
-  const chosen = level ?? (envLevel && envLevel in ORDER ? envLevel : undefined);
-  if (chosen === undefined) return new LevelLogger(logger, logger ? "info" : "silent");
+  const env = process.env[LOG_LEVEL_ENV];
+  const chosen = level !== undefined ? checkLevel(level, "logLevel") : env ? checkLevel(env, LOG_LEVEL_ENV) : undefined;
+  if (chosen === undefined) return new LevelLogger(logger, logger ? "warn" : "silent");
   return new LevelLogger(logger ?? console, chosen);
 }

@@ -1,59 +1,87 @@
-/** Names of secrets, by where they sit in a request. Matching is case-insensitive. */
+/** Names of secrets, by where they sit. Matching is case-insensitive. */
 export interface RedactionRules {
-  /** Form body fields, e.g. `apikey`, `password`. */
+  /** Form fields, e.g. `apikey`, `pwd`; also masked as `name=value` pairs inside any text. */
   formFields?: readonly string[];
   /** Query parameters, e.g. `token`. */
   queryParams?: readonly string[];
-  /** Dotted JSON paths, e.g. `auth.token`, `object.password`. */
+  /** Dotted JSON paths in request bodies, e.g. `auth.token`. */
   jsonPaths?: readonly string[];
-  /** Header names, e.g. `authorization`, `cookie`. */
+  /** JSON keys masked at any depth, in request bodies and in any text that holds JSON (answers, excerpts). */
+  jsonKeys?: readonly string[];
+  /** Header names, e.g. `authorization`. */
   headers?: readonly string[];
+  /** Patterns of secret values, masked wherever they match (e.g. bcrypt hashes). Use the `g` flag. */
+  textPatterns?: readonly RegExp[];
+  /**
+   * How to mask the value of a JSON key instead of with `***`: e.g. keep a token's claims but not its
+   * signature, so a replayed answer stays usable but can never authenticate.
+   */
+  maskers?: Readonly<Record<string, (value: string) => string>>;
 }
 
 /** What replaces a secret. */
 export const REDACTED = "***";
 
+/** The request an error or a log line refers to, with secrets masked. */
+export interface RedactedRequest {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Absolute URL with secret query parameters masked. */
+  url: string;
+  /** Form fields with secret values masked, when the request had a form body. */
+  form?: Record<string, string>;
+  /** JSON body with secrets masked, when the request had a JSON body. */
+  json?: unknown;
+}
+
 const DEFAULT_HEADERS = ["authorization", "cookie", "set-cookie", "proxy-authorization"];
 // Names that are secret in any API: masked even when an SDK forgets to register them.
 const DEFAULT_FIELDS = ["apikey", "api_key", "password", "pwd", "token", "access_token", "secret"];
-const DEFAULT_JSON_PATHS = ["auth.token", "auth.password", "object.password"];
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * Masks secrets in URLs, form bodies, JSON bodies, headers and free text. One redactor serves the
- * errors, the logs and the recorder, so a secret named once is masked everywhere.
+ * errors, the logs and the recorder, so a secret named once is masked everywhere. Each SDK
+ * registers its own rules ({@link Redactor.merge}) and literal values ({@link Redactor.addSecretValue}).
  *
  * @example
  * ```ts
- * const redactor = new Redactor({ formFields: ["apikey"], queryParams: ["token"] });
- * redactor.addSecretValue(apiKey);               // masked wherever the literal appears
- * redactor.redactUrl("https://x/?token=abc");   // "https://x/?token=***"
+ * const redactor = new Redactor({ formFields: ["apikey"], queryParams: ["token"], jsonKeys: ["token"] });
+ * redactor.addSecretValue(apiKey);                  // masked wherever the literal appears
+ * redactor.redactUrl("https://x/?token=abc");      // "https://x/?token=***"
+ * redactor.redactText('{"token":"abc.def.ghi"}');  // '{"token":"***"}'
  * ```
  */
 export class Redactor {
   private readonly form = new Set<string>(DEFAULT_FIELDS);
   private readonly query = new Set<string>(DEFAULT_FIELDS);
   private readonly headers = new Set<string>(DEFAULT_HEADERS);
-  private readonly jsonPaths = new Set<string>(DEFAULT_JSON_PATHS);
+  private readonly jsonPaths = new Set<string>();
+  private readonly jsonKeys = new Set<string>(DEFAULT_FIELDS);
+  private readonly patterns: RegExp[] = [];
+  private readonly maskers = new Map<string, (value: string) => string>();
   private readonly values = new Set<string>();
+  private textRules: { json: RegExp; form: RegExp } | undefined;
 
-  /**
-   * Builds a redactor with the given rules. Common secret names (`apikey`, `password`, `pwd`, `token`,
-   * `auth.token`, `auth.password`, `object.password`, authorization and cookie headers) are always masked.
-   */
+  /** Builds a redactor with `rules` on top of the common secret names (`apikey`, `password`, `pwd`, `token`, …). */
   constructor(rules: RedactionRules = {}) {
     this.merge(rules);
   }
 
-  /** Adds more secret names (each SDK registers its own). Returns `this`. */
+  /** Adds more rules (each SDK registers its own). Returns `this`. */
   merge(rules: RedactionRules): this {
     for (const n of rules.formFields ?? []) this.form.add(n.toLowerCase());
     for (const n of rules.queryParams ?? []) this.query.add(n.toLowerCase());
     for (const n of rules.headers ?? []) this.headers.add(n.toLowerCase());
     for (const n of rules.jsonPaths ?? []) this.jsonPaths.add(n.toLowerCase());
+    for (const n of rules.jsonKeys ?? []) this.jsonKeys.add(n.toLowerCase());
+    for (const p of rules.textPatterns ?? []) this.patterns.push(p.global ? p : new RegExp(p.source, `${p.flags}g`));
+    for (const [k, fn] of Object.entries(rules.maskers ?? {})) this.maskers.set(k.toLowerCase(), fn);
+    this.textRules = undefined;
     return this;
   }
 
-  /** Registers a literal secret (an API key, a token): any later occurrence in any text is masked. */
+  /** Registers a literal secret (an API key, a token, a hash): any later occurrence in any text is masked. */
   addSecretValue(value: string | undefined): this {
     // Very short values would mask innocent text everywhere; real secrets are longer.
     if (value !== undefined && value.length >= 4) this.values.add(value);
@@ -66,10 +94,22 @@ export class Redactor {
     return this.form.has(n) || this.query.has(n);
   }
 
-  /** Masks registered secret values in free text. */
+  /**
+   * Masks secrets in free text: registered values, secret patterns, the string values of secret
+   * JSON keys (`"token": "…"`, even in cut-off JSON) and `name=value` pairs of secret form fields.
+   */
   redactText(text: string): string {
     let out = text;
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    for (const p of this.patterns) {
+      p.lastIndex = 0;
+      out = out.replace(p, REDACTED);
+    }
+    const rules = (this.textRules ??= this.buildTextRules());
+    if (out.includes('"')) {
+      out = out.replace(rules.json, (_all, key: string, gap: string, value: string, close: string) => `"${key}"${gap}"${this.mask(key, value)}${close}`);
+    }
+    if (out.includes("=")) out = out.replace(rules.form, (_all, lead: string, key: string) => `${lead}${key}=${REDACTED}`);
     return out;
   }
 
@@ -100,14 +140,16 @@ export class Redactor {
     return out;
   }
 
-  /** Returns a deep copy of a JSON value with secret paths masked (the input is never changed). */
+  /** Returns a deep copy of a JSON value with secret keys and paths masked (the input is never changed). */
   redactJson(value: unknown, path = ""): unknown {
     if (Array.isArray(value)) return value.map((v) => this.redactJson(v, path));
     if (value !== null && typeof value === "object") {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        const p = path ? `${path}.${k.toLowerCase()}` : k.toLowerCase();
-        out[k] = this.jsonPaths.has(p) ? REDACTED : this.redactJson(v, p);
+        const key = k.toLowerCase();
+        const p = path ? `${path}.${key}` : key;
+        const secret = this.jsonKeys.has(key) || this.jsonPaths.has(p);
+        out[k] = secret ? (typeof v === "string" ? this.mask(key, v) : REDACTED) : this.redactJson(v, p);
       }
       return out;
     }
@@ -119,5 +161,29 @@ export class Redactor {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) out[k] = this.headers.has(k.toLowerCase()) ? REDACTED : this.redactText(v);
     return out;
+  }
+
+  /** Returns a redacted copy of a request (idempotent: redacting twice changes nothing more). */
+  redactRequest(request: RedactedRequest): RedactedRequest {
+    const out: RedactedRequest = { method: request.method, url: this.redactUrl(request.url) };
+    if (request.form !== undefined) out.form = this.redactForm(request.form);
+    if (request.json !== undefined) out.json = this.redactJson(request.json);
+    return out;
+  }
+
+  private mask(key: string, value: string): string {
+    if (value === REDACTED) return value;
+    const masker = this.maskers.get(key.toLowerCase());
+    return masker ? masker(value) : REDACTED;
+  }
+
+  private buildTextRules(): { json: RegExp; form: RegExp } {
+    const keys = [...this.jsonKeys].map(escapeRe).join("|");
+    const fields = [...new Set([...this.form, ...this.query])].map(escapeRe).join("|");
+    return {
+      // "key" : "value" — the closing quote is optional, so a value cut off by an excerpt is masked too.
+      json: new RegExp(`"(${keys})"(\\s*:\\s*)"((?:[^"\\\\]|\\\\.)*)("?)`, "gi"),
+      form: new RegExp(`(^|[?&\\s;,])(${fields})=[^&\\s;,]*`, "gi"),
+    };
   }
 }

@@ -1,5 +1,8 @@
+import { InvalidArgumentError, parseRetryAfterHeader } from "./errors.js";
+
 /**
- * When and how http-core retries, as one data object (like ky's `retry` option).
+ * When and how http-core retries, as one data object (like ky's `retry` option). Only safe calls are
+ * retried: the policy's methods, and a POST only when the call is marked `idempotent` (PUMAPI reads).
  *
  * @example
  * ```ts
@@ -26,9 +29,12 @@ export interface RetryPolicy {
     /** `full`: a random delay between 0 and the computed one; `none`: exactly the computed one. */
     jitter: "full" | "none";
   };
-  /** A `Retry-After` longer than this is not waited for: the call fails instead. */
+  /** A `Retry-After` longer than this is not waited for: the call fails at once, saying so. */
   maxRetryAfterMs: number;
 }
+
+/** A partial {@link RetryPolicy}, merged over {@link DEFAULT_RETRY_POLICY}; unknown keys are rejected. */
+export type RetryOptions = Partial<Omit<RetryPolicy, "backoff">> & { backoff?: Partial<RetryPolicy["backoff"]> };
 
 /** The default policy: 2 retries of safe calls on connection faults, timeouts, 408/429/5xx. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
@@ -51,12 +57,61 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxRetryAfterMs: 60_000,
 }) as RetryPolicy;
 
-/** Merges a partial policy over the default. */
-export function resolveRetryPolicy(partial: Partial<RetryPolicy> = {}): RetryPolicy {
-  return { ...DEFAULT_RETRY_POLICY, ...partial, backoff: { ...DEFAULT_RETRY_POLICY.backoff, ...partial.backoff } };
+const POLICY_KEYS = Object.keys(DEFAULT_RETRY_POLICY);
+const BACKOFF_KEYS = Object.keys(DEFAULT_RETRY_POLICY.backoff);
+
+function checkKeys(value: object, allowed: readonly string[], field: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new InvalidArgumentError(`${field}.${key}`, "is not a retry setting", { hint: `use ${allowed.join(", ")}` });
+  }
 }
 
-/** Delay before retry number `retry` (1-based). */
+function checkNumber(value: unknown, field: string, min: number, integer: boolean): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    throw new InvalidArgumentError(field, `must be a${integer ? " whole" : ""} number ≥ ${min}, got ${JSON.stringify(value)}`);
+  }
+}
+
+/**
+ * Merges a partial policy over the default, checking every value; an unknown key (e.g. a typo
+ * such as `retries`) is an {@link InvalidArgumentError}, not silently ignored.
+ *
+ * @param partial - the caller's settings
+ * @param field - the option's name in messages (default `retry`)
+ * @returns the full policy
+ * @example
+ * ```ts
+ * resolveRetryPolicy({ limit: 0 }).limit; // 0
+ * resolveRetryPolicy({ retries: 3 } as never); // throws InvalidArgumentError naming retry.retries
+ * ```
+ */
+export function resolveRetryPolicy(partial: RetryOptions = {}, field = "retry"): RetryPolicy {
+  if (partial === null || typeof partial !== "object") throw new InvalidArgumentError(field, "must be an object");
+  checkKeys(partial, POLICY_KEYS, field);
+  if (partial.backoff !== undefined) checkKeys(partial.backoff, BACKOFF_KEYS, `${field}.backoff`);
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...partial, backoff: { ...DEFAULT_RETRY_POLICY.backoff, ...partial.backoff } };
+  checkNumber(policy.limit, `${field}.limit`, 0, true);
+  checkNumber(policy.maxRetryAfterMs, `${field}.maxRetryAfterMs`, 0, false);
+  checkNumber(policy.backoff.initialMs, `${field}.backoff.initialMs`, 0, false);
+  checkNumber(policy.backoff.factor, `${field}.backoff.factor`, 1, false);
+  checkNumber(policy.backoff.maxMs, `${field}.backoff.maxMs`, 0, false);
+  if (policy.backoff.jitter !== "full" && policy.backoff.jitter !== "none") {
+    throw new InvalidArgumentError(`${field}.backoff.jitter`, `must be "full" or "none", got ${JSON.stringify(policy.backoff.jitter)}`);
+  }
+  for (const [name, list] of [["methods", policy.methods], ["statusCodes", policy.statusCodes], ["errorCodes", policy.errorCodes]] as const) {
+    if (!Array.isArray(list)) throw new InvalidArgumentError(`${field}.${name}`, "must be an array");
+  }
+  return policy;
+}
+
+/**
+ * Delay before retry number `retry` (1-based).
+ *
+ * @example
+ * ```ts
+ * backoffDelay(resolveRetryPolicy({ backoff: { jitter: "none" } }), 2); // 600
+ * ```
+ */
 export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
   const { initialMs, factor, maxMs, jitter } = policy.backoff;
   const computed = Math.min(maxMs, initialMs * factor ** (retry - 1));
@@ -66,11 +121,12 @@ export function backoffDelay(policy: RetryPolicy, retry: number, random: () => n
 /**
  * Parses a `Retry-After` header (seconds or an HTTP date) into milliseconds from `now`;
  * undefined when absent or unreadable.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter("2"); // 2000
+ * ```
  */
 export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return parseRetryAfterHeader(value, now);
 }

@@ -2,7 +2,9 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CacheMissError, HttpClient, RecordReplayCache, Redactor, pumapiFormKey, restKey, safeFileSegment } from "../src/index.js";
+import {
+  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, resolveCacheMode, restKey, safeFileSegment,
+} from "../src/index.js";
 import { memoryLogger, startServer } from "./helpers.js";
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -11,10 +13,11 @@ afterEach(async () => {
   cleanup = [];
 });
 const tmp = () => mkdtemp(join(tmpdir(), "http-core-cache-"));
-const key = pumapiFormKey({ secretFields: ["apikey"] });
-const url = "http://ppms.invalid/pumapi/";
+const key = formFieldKey({ folderField: "action", secretFields: ["apikey"] });
+const url = "http://rpc.invalid/api/";
+const read = { method: "POST" as const, url: "", safe: true, idempotent: true };
 
-async function pumapiServer(status = 200) {
+async function rpcServer(status = 200) {
   const s = await startServer((_q, res, body) => {
     const form = Object.fromEntries(new URLSearchParams(body));
     res.statusCode = status;
@@ -23,54 +26,65 @@ async function pumapiServer(status = 200) {
   cleanup.push(s.close);
   return s;
 }
+function client(opts: ConstructorParameters<typeof HttpClient>[0]) {
+  const c = new HttpClient(opts);
+  cleanup.push(() => c.close());
+  return c;
+}
 
-describe("pyppms cache layout", () => {
-  it("names files <action>/<sorted k--v joined by __>.txt without action or apikey", () => {
+describe("pyppms-compatible layout", () => {
+  it("names files <folder field>/<sorted k--v joined by __>.txt without the folder field or secrets", () => {
     expect(key({ method: "POST", url, form: { action: "getuser", apikey: "K", login: "jdoe" } })).toEqual({ folder: "getuser", name: "login--jdoe" });
     expect(key({ method: "POST", url, form: { apikey: "K", action: "getrunningsheet", plateformid: "4", day: "2030-03-14" } }))
       .toEqual({ folder: "getrunningsheet", name: "day--2030-03-14__plateformid--4" });
     expect(key({ method: "POST", url, form: { action: "getusers", apikey: "K" } })).toEqual({ folder: "getusers", name: "response" });
+    expect(key({ method: "POST", url, form: { login: "x" } })).toBeUndefined();
   });
 
-  it("records in record-missing mode, with a status side file for non-200, then serves from disk", async () => {
-    const s = await pumapiServer(201);
+  it("records a read in record-missing mode (a status side file for a non-200 2xx), then serves it from disk", async () => {
+    const s = await rpcServer(201);
     const dir = await tmp();
-    const cache = new RecordReplayCache({ dir, mode: "record-missing", key });
-    const c = new HttpClient({ baseUrl: s.url, cache });
-    cleanup.push(() => c.close());
+    const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key }) });
     const form = { action: "getuser", apikey: "SECRET-KEY-1", login: "jdoe" };
-    const first = await c.request({ method: "POST", url: "", form });
+    const first = await c.request({ ...read, form });
     expect(first.fromCache).toBe(false);
     expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("answer to getuser\r\n");
     expect(await readFile(join(dir, "getuser", "login--jdoe_status-code.txt"), "utf8")).toBe("201");
-    const second = await c.request({ method: "POST", url: "", form });
+    const second = await c.request({ ...read, form });
     expect(second.fromCache).toBe(true);
     expect(second.status).toBe(201);
-    expect(c.lastServedFromCache).toBe(true);
-    expect(cache.lastServedFromCache).toBe(true);
     expect(s.seen).toHaveLength(1);
-    const all = JSON.stringify(await readdir(dir, { recursive: true }));
-    expect(all).not.toContain("SECRET-KEY-1");
+    expect(JSON.stringify(await readdir(dir, { recursive: true }))).not.toContain("SECRET-KEY-1");
+  });
+
+  it("reads pyppms' own layout: a body with a status side file, and a body without one", async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, "getsystems"));
+    await writeFile(join(dir, "getsystems", "response.txt"), "oops");
+    await writeFile(join(dir, "getsystems", "response_status-code.txt"), "500\n");
+    await mkdir(join(dir, "getusers"));
+    await writeFile(join(dir, "getusers", "response.txt"), "jdoe\r\n");
+    const cache = new RecordReplayCache({ dir, mode: "replay", key });
+    expect(cache.read({ folder: "getsystems", name: "response" })).toMatchObject({ status: 500, body: "oops" });
+    expect(cache.read({ folder: "getusers", name: "response" })).toMatchObject({ status: 200, body: "jdoe\r\n" });
   });
 
   it("record-all always fetches and overwrites", async () => {
-    const s = await pumapiServer();
+    const s = await rpcServer();
     const dir = await tmp();
     await mkdir(join(dir, "getusers"), { recursive: true });
     await writeFile(join(dir, "getusers", "response.txt"), "stale");
-    const c = new HttpClient({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-all", key }) });
-    cleanup.push(() => c.close());
-    const res = await c.request({ method: "POST", url: "", form: { action: "getusers" } });
+    const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-all", key }) });
+    const res = await c.request({ ...read, form: { action: "getusers" } });
     expect(res.fromCache).toBe(false);
     expect(await readFile(join(dir, "getusers", "response.txt"), "utf8")).toBe("answer to getusers\r\n");
   });
 
   it("passthrough neither reads nor writes", async () => {
-    const s = await pumapiServer();
+    const s = await rpcServer();
     const dir = await tmp();
-    const c = new HttpClient({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "passthrough", key }) });
-    cleanup.push(() => c.close());
-    await c.request({ method: "POST", url: "", form: { action: "getusers" } });
+    const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "passthrough", key }) });
+    await c.request({ ...read, form: { action: "getusers" } });
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -78,15 +92,16 @@ describe("pyppms cache layout", () => {
     const dir = await tmp();
     await mkdir(join(dir, "getuser"));
     await writeFile(join(dir, "getuser", "login--jdoe.txt"), "x");
-    const c = new HttpClient({ baseUrl: "http://127.0.0.1:9/", cache: new RecordReplayCache({ dir, mode: "replay", key }), retry: { limit: 0 } });
-    const hit = await c.request({ method: "POST", url: "", form: { action: "getuser", login: "jdoe" } });
+    const c = client({ baseUrl: "http://127.0.0.1:9/", cache: new RecordReplayCache({ dir, mode: "replay", key }), retry: { limit: 0 } });
+    const hit = await c.request({ ...read, form: { action: "getuser", login: "jdoe" } });
     expect(hit.body).toBe("x");
-    const err = await c.request({ method: "POST", url: "", form: { action: "getuser", login: "jdo", apikey: "SECRET-KEY-2" } }).catch((e: unknown) => e);
+    const err = await c.request({ ...read, operation: "RPC getuser", form: { action: "getuser", login: "jdo", apikey: "SECRET-KEY-2" } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CacheMissError);
     const miss = err as CacheMissError;
     expect(miss.expectedFile).toBe(join(dir, "getuser", "login--jdo.txt"));
     expect(miss.nearest?.file).toBe(join(dir, "getuser", "login--jdoe.txt"));
     expect(miss.message).toContain("login: jdo ≠ jdoe");
+    expect(miss.message.startsWith("RPC getuser: ")).toBe(true);
     expect(miss.message + JSON.stringify(miss.request)).not.toContain("SECRET-KEY-2");
   });
 
@@ -99,54 +114,100 @@ describe("pyppms cache layout", () => {
     await mkdir(join(s0, "getusers"));
     await writeFile(join(s0, "getusers", "response.txt"), "base");
     const cache = new RecordReplayCache({ dir: s1, fallbackDirs: [s0], mode: "replay", key });
-    expect((await cache.read({ folder: "getsysrights", name: "id--31" }))?.body).toBe("new");
-    expect((await cache.read({ folder: "getusers", name: "response" }))?.body).toBe("base");
+    expect(cache.read({ folder: "getsysrights", name: "id--31" })?.body).toBe("new");
+    expect(cache.read({ folder: "getusers", name: "response" })?.body).toBe("base");
+    expect(cache.filesRead).toEqual([join(s1, "getsysrights", "id--31.txt"), join(s0, "getusers", "response.txt")]);
+  });
+
+  it("sees a recording added after a folder was listed (the listing is checked against the folder's mtime)", async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, "getuser"));
+    await writeFile(join(dir, "getuser", "login--a.txt"), "a");
+    const cache = new RecordReplayCache({ dir, mode: "replay", key });
+    await new Promise((r) => setTimeout(r, 80)); // past the racy window, so the listing is kept
+    expect(cache.read({ folder: "getuser", name: "login--a" })?.body).toBe("a");
+    expect(cache.read({ folder: "getuser", name: "login--b" })).toBeUndefined();
+    await writeFile(join(dir, "getuser", "login--b.txt"), "b");
+    expect(cache.read({ folder: "getuser", name: "login--b" })?.body).toBe("b");
+    await mkdir(join(dir, "getgroup"));
+    await writeFile(join(dir, "getgroup", "response.txt"), "g");
+    expect(cache.read({ folder: "getgroup", name: "response" })?.body).toBe("g");
   });
 
   it("caches only the selected folders and flushes all but kept ones", async () => {
-    const s = await pumapiServer();
+    const s = await rpcServer();
     const dir = await tmp();
     const cache = new RecordReplayCache({ dir, mode: "record-missing", key, onlyFolders: ["getuser"] });
-    const c = new HttpClient({ baseUrl: s.url, cache });
-    cleanup.push(() => c.close());
-    await c.request({ method: "POST", url: "", form: { action: "getuser", login: "a" } });
-    await c.request({ method: "POST", url: "", form: { action: "getusers" } });
+    const c = client({ baseUrl: s.url, cache });
+    await c.request({ ...read, form: { action: "getuser", login: "a" } });
+    await c.request({ ...read, form: { action: "getusers" } });
     expect(await readdir(dir)).toEqual(["getuser"]);
     await mkdir(join(dir, "getsystems"));
-    await cache.flush({ keep: ["getuser"] });
+    cache.flush({ keep: ["getuser"] });
     expect(await readdir(dir)).toEqual(["getuser"]);
-    await cache.flush();
+    cache.flush();
     await expect(readdir(dir)).rejects.toThrow();
   });
 
-  it("masks a registered secret that appears in a body before writing, and logs a warning", async () => {
+  it("masks a registered secret that appears in a body before writing", async () => {
     const s = await startServer((_q, res) => res.end("your key is SECRET-KEY-3"));
     cleanup.push(s.close);
     const dir = await tmp();
-    const mem = memoryLogger();
     const redactor = new Redactor().addSecretValue("SECRET-KEY-3");
-    const c = new HttpClient({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key, redactor, logger: mem.logger }) });
-    cleanup.push(() => c.close());
-    await c.request({ method: "POST", url: "", form: { action: "auth", apikey: "SECRET-KEY-3" } });
-    const body = await readFile(join(dir, "auth", "response.txt"), "utf8");
-    expect(body).toBe("your key is ***");
-    expect(mem.lines.join()).toContain("masked");
+    const c = client({ baseUrl: s.url, redactor, cache: new RecordReplayCache({ dir, mode: "record-missing", key, redactor }) });
+    await c.request({ ...read, form: { action: "auth", apikey: "SECRET-KEY-3" } });
+    expect(await readFile(join(dir, "auth", "response.txt"), "utf8")).toBe("your key is ***");
   });
 
   it("logs (never throws) when a recording cannot be written", async () => {
-    const s = await pumapiServer();
+    const s = await rpcServer();
     const dir = await tmp();
     await writeFile(join(dir, "getusers"), "a file where a folder should be");
     const mem = memoryLogger();
-    const c = new HttpClient({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key, logger: mem.logger }) });
-    cleanup.push(() => c.close());
-    const res = await c.request({ method: "POST", url: "", form: { action: "getusers" } });
+    const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key, logger: mem.logger }) });
+    const res = await c.request({ ...read, form: { action: "getusers" } });
     expect(res.body).toBe("answer to getusers\r\n");
-    expect(mem.lines.join()).toContain("could not write");
+    expect(mem.lines.join()).toContain("could not record");
+  });
+
+  it("builds the cache from a directory and the SDK's key, the same way for every SDK", async () => {
+    const dir = await tmp();
+    expect(() => new HttpClient({ cache: dir })).toThrow(InvalidArgumentError);
+    const c = client({ cache: { dir, mode: "replay" }, cacheKey: key });
+    expect(c.cache?.mode).toBe("replay");
+    expect(c.cache?.dir).toBe(dir);
   });
 });
 
-describe("safe file names", () => {
+describe("modes are checked", () => {
+  it("an unknown mode from the option or the environment throws, listing the valid ones", () => {
+    const dir = "/tmp/never-written";
+    for (const bad of ["Replay", "replya", "record"]) {
+      const err = (() => {
+        try {
+          return new RecordReplayCache({ dir, key, mode: bad as never });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(InvalidArgumentError);
+      expect((err as Error).message).toContain("replay, record-missing, record-all, passthrough");
+    }
+    const saved = process.env[CACHE_MODE_ENV];
+    try {
+      process.env[CACHE_MODE_ENV] = "Replay";
+      expect(() => resolveCacheMode()).toThrow(/FACILITY_SDK_CACHE_MODE.*unknown cache mode "Replay"/);
+      process.env[CACHE_MODE_ENV] = "record-all";
+      expect(resolveCacheMode()).toBe("record-all");
+      expect(resolveCacheMode("passthrough")).toBe("passthrough");
+    } finally {
+      if (saved === undefined) delete process.env[CACHE_MODE_ENV];
+      else process.env[CACHE_MODE_ENV] = saved;
+    }
+  });
+});
+
+describe("safe file names and REST keys", () => {
   it("leaves ordinary values alone and neutralises escapes", async () => {
     expect(safeFileSegment("jane.doe@lab.example")).toBe("jane.doe@lab.example");
     for (const evil of ["../../etc/passwd", "..", "a/b", "a\\b", "nul\0byte", "x".repeat(500)]) {
@@ -165,25 +226,15 @@ describe("safe file names", () => {
     expect(() => cache.filePathFor({ folder: "..", name: "x" })).toThrow(/escapes/);
   });
 
-  it("restKey uses method + path + sorted query without the token", () => {
+  it("restKey uses method + path + sorted query without secrets, and can digest a JSON body", () => {
     const k = restKey({ secretQuery: ["token"] })({ method: "GET", url: "http://h/v0/times", query: { user: ["b", "a"], token: ["T"], end: ["2030-01-02"] } });
     expect(k).toEqual({ folder: "GET_v0_times", name: "end--2030-01-02__user--a,b" });
-  });
-});
-
-describe("atomic writes", () => {
-  it("two concurrent writers never leave a torn or temp file", async () => {
-    const dir = await tmp();
-    const a = new RecordReplayCache({ dir, mode: "record-all", key });
-    const b = new RecordReplayCache({ dir, mode: "record-all", key });
-    const bodyA = "A".repeat(200_000);
-    const bodyB = "B".repeat(300_000);
-    const k = { folder: "getusers", name: "response" };
-    for (let i = 0; i < 10; i++) {
-      await Promise.all([a.write(k, 200, bodyA), b.write(k, 200, bodyB)]);
-      const got = await readFile(join(dir, "getusers", "response.txt"), "utf8");
-      expect([bodyA, bodyB]).toContain(got);
-    }
-    expect((await readdir(join(dir, "getusers"))).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const digest = restKey({ secretQuery: ["token"], bodyDigest: { at: "object", omitFields: ["password"] } });
+    const a = digest({ method: "POST", url: "http://h/v0/users", json: { auth: { token: "A" }, object: { username: "u", password: "p1" } } });
+    const b = digest({ method: "POST", url: "http://h/v0/users", json: { auth: { token: "B" }, object: { password: "p2", username: "u" } } });
+    const c = digest({ method: "POST", url: "http://h/v0/users", json: { object: { username: "v" } } });
+    expect(a?.name).toMatch(/^body--[0-9a-f]{16}$/);
+    expect(a).toEqual(b);
+    expect(c?.name).not.toBe(a?.name);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   HttpAbortError, HttpClient, HttpClientError, HttpConnectionError, HttpNotFoundError, HttpServerError,
-  HttpTimeoutError, Redactor, mapConcurrent, parseRetryAfter,
+  HttpRateLimitError, HttpTimeoutError, Redactor, mapConcurrent, parseRetryAfter,
 } from "../src/index.js";
 import { memoryLogger, startServer } from "./helpers.js";
 
@@ -79,8 +79,11 @@ describe("HttpClient", () => {
   it("does not wait for a Retry-After above the cap", async () => {
     const s = await server((_q, res) => { res.statusCode = 429; res.setHeader("retry-after", "3600"); res.end("slow down"); });
     const c = client({ baseUrl: s.url, retry: { ...fastRetry, maxRetryAfterMs: 1000 } });
-    const err = await c.request({ method: "GET", url: "" }).catch((e: unknown) => e);
-    expect((err as HttpClientError).status).toBe(429);
+    const err = await c.request({ method: "GET", url: "", operation: "demo list" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpRateLimitError);
+    expect((err as HttpRateLimitError).status).toBe(429);
+    expect((err as HttpRateLimitError).retryAfterMs).toBe(3_600_000);
+    expect((err as Error).message).toMatch(/^demo list: GET .* answered HTTP 429 \(not retried: Retry-After 3600 s is more than the 1 s the retry policy waits\)$/);
     expect(s.seen).toHaveLength(1);
   });
 
@@ -108,12 +111,15 @@ describe("HttpClient", () => {
   });
 
   it("aborts on the caller's signal without retrying", async () => {
-    const s = await server(() => {});
-    const c = client({ baseUrl: s.url, retry: fastRetry });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 50);
+    // Abort once the server holds the request, so the test never races the connection.
+    const s = await server(() => ac.abort());
+    const c = client({ baseUrl: s.url, retry: fastRetry });
     const err = await c.request({ method: "GET", url: "", signal: ac.signal }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpAbortError);
+    expect(s.seen).toHaveLength(1);
+    const again = await c.request({ method: "GET", url: "", signal: ac.signal }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(HttpAbortError);
     expect(s.seen).toHaveLength(1);
   });
 
@@ -132,8 +138,9 @@ describe("HttpClient", () => {
     const s = await server((_q, res) => res.end("ok"));
     const mem = memoryLogger();
     const c = client({ baseUrl: s.url, logger: mem.logger, logLevel: "debug", redactor: new Redactor({ queryParams: ["token"] }) });
-    await c.request({ method: "GET", url: "x", query: { token: "tok-abcdef" } });
+    await c.request({ method: "GET", url: "x", query: { token: "tok-abcdef" }, operation: "demo op" });
     expect(mem.lines.join("\n")).toContain('"status":200');
+    expect(mem.lines.join("\n")).toContain('"operation":"demo op"');
     expect(mem.lines.join("\n")).toContain('"cache":"off"');
     expect(mem.lines.join("\n")).not.toContain("tok-abcdef");
 
@@ -175,5 +182,29 @@ describe("mapConcurrent", () => {
 
   it("rejects a bad concurrency", async () => {
     await expect(mapConcurrent([1], async (x) => x, { concurrency: 0 })).rejects.toThrow(/concurrency/);
+  });
+});
+
+describe("options are checked", () => {
+  it("rejects unknown retry keys and bad values, naming them", () => {
+    expect(() => new HttpClient({ retry: { retries: 3 } as never })).toThrow(/Invalid retry\.retries: is not a retry setting \(use limit, methods/);
+    expect(() => new HttpClient({ retry: { backoff: { initial: 1 } } as never })).toThrow(/retry\.backoff\.initial/);
+    expect(() => new HttpClient({ retry: { limit: -1 } })).toThrow(/retry\.limit/);
+    expect(() => new HttpClient({ timeout: { totalMs: 0 } })).toThrow(/timeout\.totalMs/);
+    expect(() => new HttpClient({ maxResponseBytes: 1.5 })).toThrow(/maxResponseBytes/);
+    expect(() => new HttpClient({ logLevel: "verbose" as never })).toThrow(/unknown log level "verbose".*debug, info, warn, error, silent/);
+  });
+
+  it("logs warnings and errors when a logger is given without a level, nothing without a logger", async () => {
+    const saved = process.env["FACILITY_SDK_LOG"];
+    delete process.env["FACILITY_SDK_LOG"];
+    try {
+      const mem = memoryLogger();
+      const c = new HttpClient({ logger: mem.logger });
+      expect(c.log.level).toBe("warn");
+      expect(new HttpClient().log.level).toBe("silent");
+    } finally {
+      if (saved !== undefined) process.env["FACILITY_SDK_LOG"] = saved;
+    }
   });
 });

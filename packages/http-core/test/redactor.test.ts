@@ -17,3 +17,22 @@ describe("Redactor", () => {
     expect(new Redactor().addSecretValue("a").redactText("banana")).toBe("banana");
   });
 });
+
+describe("Redactor on answer texts", () => {
+  const r = new Redactor({ jsonKeys: ["token"], textPatterns: [/\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}/], maskers: { token: (t) => `${t.split(".")[0]}.masked` } });
+  it("masks secret JSON keys at any depth, even in JSON cut off by an excerpt", () => {
+    expect(r.redactText('{"a":{"token":"hdr.claims.sig"},"b":1}')).toBe('{"a":{"token":"hdr.masked"},"b":1}');
+    expect(r.redactText('{"password" : "p\\"w", "x": "y"}')).toBe('{"password" : "***", "x": "y"}');
+    expect(r.redactText('{"token":"hdr.cla')).toBe('{"token":"hdr.masked');
+  });
+  it("masks secret patterns and name=value pairs of secret fields in any text", () => {
+    const hash = "$2a$10$abcdefghijklmnopqrstuuJ8vmyJpD0gOuVXX6RgtvsbSZ4mnG2bi";
+    expect(r.redactText(`stored ${hash} for you`)).toBe("stored *** for you");
+    expect(r.redactText("action=auth&apikey=K-99&login=x")).toBe("action=auth&apikey=***&login=x");
+  });
+  it("redacts request JSON by key and keeps the input as it was", () => {
+    const input = { auth: { token: "a.b.c" }, object: { password: "p", name: "n" } };
+    expect(r.redactJson(input)).toEqual({ auth: { token: "a.masked" }, object: { password: "***", name: "n" } });
+    expect(input.auth.token).toBe("a.b.c");
+  });
+});

@@ -119,4 +119,5 @@ function benchParsing() {
 if (isMainThread) {
   benchParsing();
   await benchBulk();
+  await import("./parse.mjs"); // parsing vs. a naive split loop (ratios); main thread only, not in the server worker
 }

@@ -1,3 +1,5 @@
+import { processResponseValue } from "./internal/zip-record.js";
+
 /** A value in a parsed PUMAPI CSV answer: `true`/`True`/`false`/`False` become booleans. */
 export type ResponseValue = string | boolean;
 
@@ -17,11 +19,5 @@ export type ResponseRecord = Record<string, ResponseValue>;
  * ```
  */
 export function processResponseValues(values: readonly string[]): ResponseValue[] {
-  return values.map((raw) => {
-    const value = raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-    const lower = value.toLowerCase();
-    if (lower === "true") return true;
-    if (lower === "false") return false;
-    return value;
-  });
+  return values.map((raw) => processResponseValue(raw));
 }

@@ -134,3 +134,137 @@ describe("parseCsv fuzzing (seeded)", () => {
     }
   });
 });
+
+/**
+ * The character-by-character tokenizer parseCsv used before it sliced whole runs and split
+ * quote-free lines natively: the oracle the fast and general paths are compared against.
+ */
+function referenceParseCsv(text: string, options: { strict?: boolean; keepEmptyLines?: boolean } = {}): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let i = 0;
+  let line = 1;
+  const n = text.length;
+  const endRecord = (): void => {
+    row.push(field);
+    field = "";
+    if (!(row.length === 1 && row[0] === "") || options.keepEmptyLines === true) rows.push(row);
+    row = [];
+  };
+  while (i < n) {
+    let j = i;
+    while (j < n && (text[j] === " " || text[j] === "\t")) j++;
+    if (field === "" && text[j] === '"') {
+      const startLine = line;
+      i = j + 1;
+      let closed = false;
+      while (i < n) {
+        const c = text[i];
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          closed = true;
+          i++;
+          break;
+        }
+        if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+        field += c;
+        i++;
+      }
+      if (closed) {
+        let k = i;
+        while (k < n && (text[k] === " " || text[k] === "\t")) k++;
+        if (k >= n || text[k] === "," || text[k] === "\r" || text[k] === "\n") i = k;
+      } else if (options.strict === true) {
+        throw new ResponseFormatError(`CSV quoted field opened on line ${startLine} never closes (truncated body?)`, {
+          line: startLine,
+        });
+      }
+    }
+    while (i < n) {
+      const c = text[i];
+      if (c === ",") {
+        row.push(field);
+        field = "";
+        i++;
+        if (i >= n) endRecord();
+        break;
+      }
+      if (c === "\r" || c === "\n") {
+        i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+        line++;
+        endRecord();
+        break;
+      }
+      field += c;
+      i++;
+    }
+  }
+  if (field !== "" || row.length > 0) endRecord();
+  return rows;
+}
+
+/** The outcome of one parse, comparable with toEqual: the rows, or the error's message and line. */
+function outcome(parse: () => string[][]): unknown {
+  try {
+    return { rows: parse() };
+  } catch (error) {
+    expect(error).toBeInstanceOf(ResponseFormatError);
+    return { error: (error as ResponseFormatError).message, line: (error as ResponseFormatError).line };
+  }
+}
+
+/** A random body: quote-free lines (the fast path) mixed with lines holding quotes, CR, LF, CRLF. */
+function randomBody(next: () => number): string {
+  const tokens = ["a", "bc", "Zé", ",", ",", '"', '""', "\r", "\n", "\r\n", " ", "\t", "true"];
+  const lines = Math.floor(next() * 6);
+  let text = "";
+  for (let l = 0; l < lines; l++) {
+    const plain = next() < 0.5;
+    const length = Math.floor(next() * 10);
+    for (let t = 0; t < length; t++) {
+      const token = tokens[Math.floor(next() * tokens.length)] as string;
+      if (!plain || !/["\r\n]/.test(token)) text += token;
+    }
+    if (l < lines - 1 || next() < 0.5) text += ["\r\n", "\n", "\r"][Math.floor(next() * 3)];
+  }
+  return text;
+}
+
+describe("parseCsv against the reference tokenizer (seeded)", () => {
+  it("gives the same rows or the same error on 5,000 random bodies, in every mode", () => {
+    for (let seed = 1; seed <= 5000; seed++) {
+      const text = randomBody(rng(seed * 104729));
+      for (const options of [{}, { strict: true }, { keepEmptyLines: true }, { strict: true, keepEmptyLines: true }]) {
+        const got = outcome(() => parseCsv(text, options));
+        const want = outcome(() => referenceParseCsv(text, options));
+        if (JSON.stringify(got) !== JSON.stringify(want)) {
+          throw new Error(`seed ${seed} ${JSON.stringify(options)}: ${JSON.stringify(text)} gave ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+        }
+      }
+    }
+  });
+
+  it("agrees on long bodies where quote-free and quoted lines alternate", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const next = rng(seed);
+      let text = "";
+      for (let b = 0; b < 40; b++) text += randomBody(next) + (next() < 0.5 ? "\r\n" : "");
+      expect(parseCsv(text)).toEqual(referenceParseCsv(text));
+      expect(outcome(() => parseCsv(text, { strict: true }))).toEqual(outcome(() => referenceParseCsv(text, { strict: true })));
+    }
+  });
+
+  it("names the line of an unclosed quote after CR, LF and CRLF line ends and quoted line breaks", () => {
+    const text = 'a\rb\nc\r\n"x\r\ny\rz\n",d\r\ne,"open';
+    expect(outcome(() => parseCsv(text, { strict: true }))).toEqual({
+      error: "CSV quoted field opened on line 8 never closes (truncated body?)",
+      line: 8,
+    });
+    expect(outcome(() => referenceParseCsv(text, { strict: true }))).toEqual(outcome(() => parseCsv(text, { strict: true })));
+  });
+});

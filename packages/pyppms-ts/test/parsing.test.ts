@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Logger } from "@facility-sdk/http-core";
 import {
   NoDataError,
   ResponseFormatError,
@@ -6,6 +7,7 @@ import {
   fmtTime,
   formatDay,
   parseLineList,
+  parseCsv,
   parseMultilineResponse,
   parseRightsLines,
   processResponseValues,
@@ -25,6 +27,21 @@ describe("processResponseValues", () => {
       "12",
       '"',
       "",
+    ]);
+  });
+
+  it("turns true/false into booleans in any letter case only, and strips quotes first", () => {
+    expect(processResponseValues(["tRuE", "fALSE", '"TRUE"', "true ", " false", "truth", "falsey", "İ", "Ｔrue", "no"])).toEqual([
+      true,
+      false,
+      true,
+      "true ",
+      " false",
+      "truth",
+      "falsey",
+      "İ",
+      "Ｔrue",
+      "no",
     ]);
   });
 });
@@ -164,5 +181,107 @@ describe("unescapeHtmlEntities", () => {
     expect(
       unescapeHtmlEntities({ a: "B.12 &amp; B.13", b: ["&quot;x&quot;", "&#39;y&#x27;"], c: 3, d: "&bogus;", e: null }),
     ).toEqual({ a: "B.12 & B.13", b: ['"x"', "'y'"], c: 3, d: "&bogus;", e: null });
+  });
+});
+
+/** A small seeded PRNG (mulberry32, as in csv.test.ts), so a failing case can be replayed from its seed. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** pyppms' rules as the parsers applied them before the single-pass rewrite: the oracle below. */
+function referenceRecords(text: string, single: boolean, graceful: boolean, logger: Logger): unknown {
+  const values = (raw: readonly string[]): unknown[] =>
+    raw.map((r) => {
+      const value = r.length >= 2 && r.startsWith('"') && r.endsWith('"') ? r.slice(1, -1) : r;
+      const lower = value.toLowerCase();
+      return lower === "true" ? true : lower === "false" ? false : value;
+    });
+  const zip = (header: string[], fields: string[], record: number): Record<string, unknown> => {
+    let names = header;
+    let data = fields;
+    if (names.length !== data.length) {
+      const msg = `Parsing CSV failed, mismatch of header vs. data fields count (${names.length} vs. ${data.length}) in record ${record}`;
+      if (!graceful) throw new ResponseFormatError(msg, { line: record });
+      logger.warn(msg);
+      const minimum = Math.min(names.length, data.length);
+      if (minimum < names.length) {
+        logger.warn(`Discarding header fields: ${names.slice(minimum).join(", ")}`);
+        names = names.slice(0, minimum);
+      } else {
+        logger.warn(`Discarding ${data.length - minimum} data field(s) of record ${record}`);
+        data = data.slice(0, minimum);
+      }
+    }
+    const converted = values(data);
+    const out: Record<string, unknown> = {};
+    names.forEach((name, index) => {
+      out[name] = converted[index] ?? "";
+    });
+    return out;
+  };
+  const [headerRow, ...dataRows] = parseCsv(text, { strict: !graceful });
+  const header = (headerRow ?? []).map((name) => name.trim());
+  if (single) {
+    if (headerRow === undefined || dataRows[0] === undefined) throw new NoDataError("Response contains no data (fewer than two lines)");
+    if (dataRows.length !== 1) {
+      const msg = `Response expected to have exactly two lines, found ${dataRows.length + 1}`;
+      if (!graceful) throw new ResponseFormatError(msg, { line: 3 });
+      logger.warn(msg);
+    }
+    return zip(header, dataRows[0], 2);
+  }
+  if (headerRow === undefined || dataRows.length === 0) {
+    if (!graceful) throw new NoDataError("Response contains no data (fewer than two lines)");
+    logger.debug("Response contains no data (fewer than two lines)");
+    return [];
+  }
+  return dataRows.map((fields, index) => zip(header, fields, index + 2));
+}
+
+/** What a parse did: its result or error, and every log line, comparable with toEqual. */
+function observe(parse: (logger: Logger) => unknown): unknown {
+  const { logger, lines } = captureLogger();
+  try {
+    return { result: parse(logger), lines };
+  } catch (error) {
+    const e = error as ResponseFormatError;
+    return { error: e.name, message: e.message, line: e.line, lines };
+  }
+}
+
+describe("parseMultilineResponse and dictFromSingleResponse against the reference rules (seeded)", () => {
+  const VALUES = ["x", "", "12", "true", "TRUE", "tRuE", "False", "false ", "İ", "Ｔrue", '"true"', '"""False"""', '"a, b"', '"q""r"', "  "];
+
+  it("give the same records, warnings and errors on 2,000 random answers", () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const next = rng(seed);
+      const columns = 1 + Math.floor(next() * 4);
+      const header = Array.from({ length: columns }, (_, c) => (next() < 0.5 ? ` col${c}` : `col${c}`)).join(",");
+      const lines = [header];
+      const rowCount = Math.floor(next() * 4);
+      for (let r = 0; r < rowCount; r++) {
+        const count = next() < 0.7 ? columns : Math.floor(next() * (columns + 2));
+        lines.push(Array.from({ length: count }, () => VALUES[Math.floor(next() * VALUES.length)]).join(","));
+      }
+      const text = lines.join(next() < 0.5 ? "\r\n" : "\n") + (next() < 0.5 ? "\r\n" : "");
+      for (const graceful of [true, false]) {
+        for (const single of [false, true]) {
+          const parse = single ? dictFromSingleResponse : parseMultilineResponse;
+          const got = observe((logger) => parse(text, { graceful, logger }));
+          const want = observe((logger) => referenceRecords(text, single, graceful, logger));
+          if (JSON.stringify(got) !== JSON.stringify(want)) {
+            throw new Error(`seed ${seed} graceful=${graceful} single=${single}: ${JSON.stringify(text)} gave ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+          }
+        }
+      }
+    }
   });
 });

@@ -1,14 +1,14 @@
 import { HttpServerError } from "@facility-sdk/http-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { AuthenticationError, PpmsConnection } from "../src/index.js";
-import { startFakePumapi, userAnswer, type FakeAnswer, type FakePumapi } from "./helpers/fake-pumapi.js";
+import { startScriptedPumapi, userAnswer, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
 import { captureLogger } from "./helpers/logger.js";
 
 const API_KEY = "transport-Key-19af20";
 const PASSWORD = "Pa55-word-never-shown";
 const FAST_RETRY = { limit: 2, backoff: { initialMs: 1, factor: 1, maxMs: 2, jitter: "none" as const } };
 
-let servers: FakePumapi[] = [];
+let servers: ScriptedPumapi[] = [];
 let open: PpmsConnection[] = [];
 afterEach(async () => {
   await Promise.all(open.map((c) => c.close()));
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 const LOGINS = Array.from({ length: 24 }, (_, i) => `user${String(i).padStart(2, "0")}`);
 
-function standard(form: Record<string, string>, count: number): FakeAnswer {
+function standard(form: Record<string, string>, count: number): ScriptedAnswer {
   switch (form.action) {
     case "auth":
       return { body: "OK" };
@@ -37,14 +37,14 @@ function standard(form: Record<string, string>, count: number): FakeAnswer {
 }
 
 async function setup(extra: Partial<Parameters<typeof PpmsConnection.connect>[0]> = {}) {
-  const server = await startFakePumapi(standard);
+  const server = await startScriptedPumapi(standard);
   servers.push(server);
   const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, retry: FAST_RETRY, ...extra });
   open.push(ppms);
   return { server, ppms };
 }
 
-const count = (server: FakePumapi, action: string): number => server.forms.filter((f) => f.action === action).length;
+const count = (server: ScriptedPumapi, action: string): number => server.forms.filter((f) => f.action === action).length;
 
 describe("transport: retries, concurrency, secrets", () => {
   it("retries a read action on a transient 503", async () => {
@@ -111,7 +111,7 @@ describe("transport: retries, concurrency, secrets", () => {
   });
 
   it("HTTP 401/403 on auth is an AuthenticationError", async () => {
-    const server = await startFakePumapi(() => ({ status: 403, body: "Forbidden" }));
+    const server = await startScriptedPumapi(() => ({ status: 403, body: "Forbidden" }));
     servers.push(server);
     await expect(PpmsConnection.connect({ url: server.url, apiKey: API_KEY, retry: FAST_RETRY })).rejects.toBeInstanceOf(
       AuthenticationError,

@@ -1,6 +1,8 @@
-// Public surface of @facility-sdk/test-cache. Each line re-exports one concern.
+// Public surface of @facility-sdk/test-cache. Each line re-exports one concern. The msw bridge has
+// its own entry, `@facility-sdk/test-cache/msw`, so that msw (an optional peer) stays out of these types.
 export * from "./loopback.js";
 export * from "./stages.js";
 export * from "./replay-server.js";
-export * from "./msw-bridge.js";
 export * from "./fake-timesync/index.js";
+export * from "./faulty-server.js";
+export * from "./fake-pumapi/index.js";

@@ -1,7 +1,5 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { RecordReplayCache, type CacheableRequest, type CacheKeyFunction } from "@facility-sdk/http-core";
-import { readBody } from "./internal/read-body.js";
+import { startLoopbackServer, type LoopbackRequest } from "./loopback.js";
 
 /** A request the replay server received (secrets are whatever the client sent: use fake keys in tests). */
 export interface RecordedRequest {
@@ -36,13 +34,13 @@ export interface ReplayServer {
 }
 
 /**
- * Starts a real `node:http` server on 127.0.0.1 (random port) that answers from recorded
- * fixtures, so SDKs can be tested end to end over real sockets. A request with no fixture gets a
- * 404 whose text names the expected file.
+ * Starts a server on 127.0.0.1 (random port, built on {@link startLoopbackServer}) that answers from
+ * recorded fixtures, so SDKs can be tested end to end over real sockets. A request with no fixture
+ * gets a 404 whose text names the expected file.
  *
  * @example
  * ```ts
- * const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() });
+ * const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() }); // pumapiFormKey from pyppms-ts
  * const ppms = await PpmsConnection.connect({ url: server.url, apiKey: "test-key" });
  * await server.close();
  * ```
@@ -52,26 +50,25 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
   if (dir === undefined) throw new TypeError("startReplayServer: dirs must name at least one directory");
   const cache = new RecordReplayCache({ dir, fallbackDirs, mode: "replay", key: options.key });
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
-    void answer(req).then(
-      async ({ status, body }) => {
-        if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
-        res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
-        res.end(body);
-      },
-      (error: unknown) => {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(`replay server error: ${String(error)}`);
-      },
-    );
+  const server = await startLoopbackServer(async (req, res) => {
+    let reply: { status: number; body: string };
+    try {
+      reply = await answer(req);
+    } catch (error: unknown) {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`replay server error: ${String(error)}`);
+      return;
+    }
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    res.writeHead(reply.status, { "content-type": "text/plain; charset=utf-8" });
+    res.end(reply.body);
   });
-  server.keepAliveTimeout = 10_000;
 
-  async function answer(req: IncomingMessage): Promise<{ status: number; body: string }> {
-    const raw = await readBody(req);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const cacheable: CacheableRequest = { method: req.method ?? "GET", url: `http://127.0.0.1${url.pathname}` };
-    const recorded: RecordedRequest = { method: cacheable.method, url: req.url ?? "/" };
+  async function answer(req: LoopbackRequest): Promise<{ status: number; body: string }> {
+    const raw = req.body; // the loopback server has read it already
+    const url = new URL(req.url, "http://127.0.0.1");
+    const cacheable: CacheableRequest = { method: req.method, url: `http://127.0.0.1${url.pathname}` };
+    const recorded: RecordedRequest = { method: cacheable.method, url: req.url };
     const query: Record<string, string[]> = {};
     for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
     if (Object.keys(query).length > 0) cacheable.query = query;
@@ -88,21 +85,11 @@ export async function startReplayServer(options: ReplayServerOptions): Promise<R
     requests.push(recorded);
     const key = cache.keyFor(cacheable);
     if (key === undefined) return { status: 404, body: "replay server: request has no cache key" };
-    const hit = await cache.read(key);
+    const hit = cache.read(key);
     if (!hit) return { status: 404, body: `replay server: no fixture ${key.folder}/${key.name}.txt` };
     recorded.file = hit.file;
     return { status: hit.status, body: hit.body };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
-  };
+  return { url: server.url, requests, close: server.close };
 }

@@ -64,7 +64,7 @@ export interface StageInUse {
  *
  * @example
  * ```ts
- * const stage = useStage({ suite: "pumapi", stage: 1, key: pumapiFormKey() });
+ * const stage = useStage({ suite: "pumapi", stage: 1, key: pumapiFormKey() }); // pumapiFormKey from pyppms-ts
  * const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", apiKey: "", cache: stage.cache });
  * ```
  */

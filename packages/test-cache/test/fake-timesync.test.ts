@@ -210,7 +210,9 @@ describe("fake TimeSync: routes and quirks", () => {
     const created = await call("POST", "/projects", { token: adminToken, object: { name: "Proj X", slugs: ["px"], default_activity: "dev", users: { pat: { manager: true } } } });
     expect(created.body).toMatchObject({ slugs: ["px"], default_activity: "dev", users: { pat: { member: false, spectator: false, manager: true } } });
     const updated = await call("POST", "/projects/px", { token: patToken, object: { slugs: ["px2"] } });
-    expect(updated.body).toMatchObject({ slugs: ["px2"], default_activity: null, revision: 2 });
+    // The answer still shows the old default; the stored project has none (reference bug).
+    expect(updated.body).toMatchObject({ slugs: ["px2"], default_activity: "dev", revision: 2 });
+    expect((await call("GET", "/projects/px2", { token: patToken })).body.default_activity).toBeNull();
     expect((await call("GET", "/projects", { token: patToken, query: "user=sam" })).body.map((p: any) => p.name)).toEqual(["Website"]);
     const plain = await call("POST", "/projects", { token: adminToken, object: { name: "Bare", slugs: ["bare"] } });
     expect(plain.body).not.toHaveProperty("users");

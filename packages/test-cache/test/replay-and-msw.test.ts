@@ -1,11 +1,14 @@
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HttpClient, HttpNotFoundError, pumapiFormKey, restKey } from "@facility-sdk/http-core";
+import { HttpClient, HttpNotFoundError, formFieldKey, restKey } from "@facility-sdk/http-core";
+
+const pumapiFormKey = () => formFieldKey({ folderField: "action", secretFields: ["apikey"] });
 import { http, HttpResponse } from "msw";
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
-import { createMswDispatcher, fixturesRoot, liveRecordingTarget, startReplayServer, stageDirs, useStage } from "../src/index.js";
+import { fixturesRoot, liveRecordingTarget, startReplayServer, stageDirs, useStage } from "../src/index.js";
+import { createMswDispatcher } from "../src/msw.js";
 
 async function stagesFixture() {
   const root = await mkdtemp(join(tmpdir(), "test-cache-"));
@@ -73,7 +76,7 @@ describe("replay server", () => {
     const root = await mkdtemp(join(tmpdir(), "test-cache-rest-"));
     await mkdir(join(root, "stage_0", "GET_v0_times"), { recursive: true });
     await writeFile(join(root, "stage_0", "GET_v0_times", "user--ann.txt"), "[]");
-    const server = await startReplayServer({ dirs: stageDirs(root, 0), key: restKey(), latencyMs: 5 });
+    const server = await startReplayServer({ dirs: stageDirs(root, 0), key: restKey({ secretQuery: ["token"] }), latencyMs: 5 });
     try {
       const res = await request(`${server.url}v0/times?user=ann&token=secret`);
       expect(res.statusCode).toBe(200);

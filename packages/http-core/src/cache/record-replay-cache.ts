@@ -1,29 +1,28 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { join, resolve, sep } from "node:path";
-import type { NearestRecording } from "../errors.js";
-import { createLogger, type LevelLogger, type Logger } from "../logger.js";
+import { rmSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type NearestRecording } from "../errors.js";
+import { createLogger, LevelLogger, type Logger } from "../logger.js";
 import { Redactor } from "../redactor.js";
+import { EntryStore, EntryStoreError } from "./entry-store.js";
 import { nameToPairs, type CacheableRequest, type CacheKey, type CacheKeyFunction } from "./keys.js";
+import { resolveCacheMode, type CacheMode } from "./modes.js";
 
-/**
- * - `replay`: answer only from disk; a miss is a {@link CacheMissError}; never touches the network.
- * - `record-missing`: answer from disk when recorded, else fetch and record.
- * - `record-all`: always fetch and overwrite the recording.
- * - `passthrough`: the cache is off.
- */
-export type CacheMode = "replay" | "record-missing" | "record-all" | "passthrough";
+// A key's folder and name must be single, ordinary file names (the key builders make them so with
+// safeFileSegment; this guards custom key functions), so no key reaches outside the directory.
+const BAD_SEGMENT = /[/\\\0]/;
+function checkKey(key: CacheKey): void {
+  for (const part of [key.folder, key.name]) {
+    if (typeof part !== "string" || part === "" || part === "." || part === ".." || BAD_SEGMENT.test(part)) {
+      throw new InvalidArgumentError("cache key", `escapes the cache directory: ${String(key.folder)}/${String(key.name)}`);
+    }
+  }
+}
 
-/** The environment variable that picks the cache mode when no option does. */
-export const CACHE_MODE_ENV = "FACILITY_SDK_CACHE_MODE";
-
-const MODES: readonly CacheMode[] = ["replay", "record-missing", "record-all", "passthrough"];
-
-/** A response read from disk. */
+/** An answer read from disk. */
 export interface RecordedResponse {
   /** HTTP status (200 unless a status side file says otherwise). */
   status: number;
-  /** The body exactly as recorded. */
+  /** The body as recorded. */
   body: string;
   /** The file it came from. */
   file: string;
@@ -33,31 +32,40 @@ export interface RecordedResponse {
 export interface RecordReplayCacheOptions {
   /** The directory recordings are read from and written to. */
   dir: string;
-  /** Default: `FACILITY_SDK_CACHE_MODE`, else `record-missing`. */
-  mode?: CacheMode;
-  /** Maps a request to its file (see {@link pumapiFormKey}, {@link restKey}). */
+  /** Maps a request to its file (see {@link formFieldKey}, {@link restKey}, or the SDKs' own keys). */
   key: CacheKeyFunction;
+  /** Default: `FACILITY_SDK_CACHE_MODE`, else `record-missing`; an unknown mode throws. */
+  mode?: CacheMode | undefined;
   /** Cache only these folders (pyppms' "users only" mode is `["getuser"]`). */
-  onlyFolders?: readonly string[];
-  /** Write `<name>_status-code.txt` beside answers whose status is not 200 (default true). */
-  storeStatus?: boolean;
+  onlyFolders?: readonly string[] | undefined;
   /** Read-only directories searched after `dir`, in order (e.g. earlier fixture stages). */
-  fallbackDirs?: readonly string[];
-  /** Masks registered secret values that would otherwise reach a file. */
-  redactor?: Redactor;
-  /** Where write failures and masked secrets are reported. */
-  logger?: Logger | LevelLogger;
+  fallbackDirs?: readonly string[] | undefined;
+  /** Masks secrets in every body before it reaches the disk. */
+  redactor?: Redactor | undefined;
+  /** Where write failures are reported. */
+  logger?: Logger | LevelLogger | undefined;
+  /**
+   * Also record answers the SDK rejected (non-2xx, error texts, parse failures), to build odd-answer
+   * fixtures on purpose. Off by default: a recording is a promise that the server said this and the
+   * SDK accepted it. Transport failures (no answer) are never recorded.
+   */
+  recordFaults?: boolean | undefined;
 }
 
 /**
- * Record/replay of responses on disk, in pyppms' layout: `<dir>/<folder>/<name>.txt` holding the
- * body exactly as received, and `<name>_status-code.txt` holding a non-200 status. Plug it into
- * {@link HttpClient} with the `cache` option.
+ * Record/replay of answers on disk, in pyppms' layout: `<dir>/<folder>/<name>.txt` holds the body
+ * and `<name>_status-code.txt` a status other than 200. Plug it into {@link HttpClient} with the
+ * `cache` option; the client decides what may be answered from it and records only answers the SDK
+ * accepted (see the rules in http-core's README).
  *
  * @example
  * ```ts
- * const cache = new RecordReplayCache({ dir: "./ppms-cache", mode: "record-missing", key: pumapiFormKey() });
- * const client = new HttpClient({ baseUrl, cache });
+ * const cache = new RecordReplayCache({
+ *   dir: "./recordings",
+ *   mode: "record-missing",
+ *   key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }),
+ * });
+ * const client = new HttpClient({ baseUrl: "https://rpc.example/api/", cache });
  * ```
  */
 export class RecordReplayCache {
@@ -65,39 +73,29 @@ export class RecordReplayCache {
   readonly mode: CacheMode;
   /** The directory written to (absolute). */
   readonly dir: string;
-  /** Every recorded file served so far, in order (test-cache uses it to check that all fixtures were used). */
+  /** Whether rejected answers are recorded too (see {@link RecordReplayCacheOptions.recordFaults}). */
+  readonly recordFaults: boolean;
+  /** Every recorded file served so far, each once, in the order first served (test-cache uses it to check that all fixtures were used). */
   readonly filesRead: string[] = [];
+  readonly #read = new Set<string>();
   private readonly keyFn: CacheKeyFunction;
   private readonly onlyFolders: ReadonlySet<string> | undefined;
-  private readonly storeStatus: boolean;
-  private readonly readDirs: readonly string[];
+  private readonly stores: EntryStore[];
   private readonly redactor: Redactor;
   private readonly log: LevelLogger;
-  private served = false;
 
   /** Builds a cache; nothing is read or written until a request comes. */
   constructor(options: RecordReplayCacheOptions) {
-    const envMode = process.env[CACHE_MODE_ENV] as CacheMode | undefined;
-    const mode = options.mode ?? (envMode && MODES.includes(envMode) ? envMode : "record-missing");
-    if (!MODES.includes(mode)) throw new TypeError(`RecordReplayCache: unknown mode "${String(mode)}"`);
-    this.mode = mode;
+    if (typeof options.dir !== "string" || options.dir === "") throw new InvalidArgumentError("cache.dir", "must be a directory path");
+    if (typeof options.key !== "function") throw new InvalidArgumentError("cache.key", "must be a key function");
+    this.mode = resolveCacheMode(options.mode);
     this.dir = resolve(options.dir);
     this.keyFn = options.key;
+    this.recordFaults = options.recordFaults ?? false;
     this.onlyFolders = options.onlyFolders ? new Set(options.onlyFolders) : undefined;
-    this.storeStatus = options.storeStatus ?? true;
-    this.readDirs = [this.dir, ...(options.fallbackDirs ?? []).map((d) => resolve(d))];
+    this.stores = [this.dir, ...(options.fallbackDirs ?? [])].map((d) => new EntryStore(resolve(d)));
     this.redactor = options.redactor ?? new Redactor();
-    this.log = options.logger && "log" in options.logger ? options.logger : createLogger(options.logger as Logger | undefined);
-  }
-
-  /** Whether the last answer handed out by the client through this cache came from disk. */
-  get lastServedFromCache(): boolean {
-    return this.served;
-  }
-
-  /** @internal Set by the client after each request. */
-  markServed(fromCache: boolean): void {
-    this.served = fromCache;
+    this.log = options.logger instanceof LevelLogger ? options.logger : createLogger(options.logger);
   }
 
   /** The key of a request, or undefined when it is not cached (no key, or folder not selected). */
@@ -108,105 +106,97 @@ export class RecordReplayCache {
     return key;
   }
 
-  /** The file a key is written to. */
+  /** The file a key is written to; throws when a (custom) key would leave the directory. */
   filePathFor(key: CacheKey): string {
-    const file = join(this.dir, key.folder, `${key.name}.txt`);
-    // Key functions sanitise their segments; this guards custom ones.
-    if (!resolve(file).startsWith(this.dir + sep)) throw new TypeError(`cache key escapes the cache directory: ${key.folder}/${key.name}`);
-    return file;
+    checkKey(key);
+    return join(this.dir, key.folder, `${key.name}.txt`);
   }
 
-  /** Reads a recording from `dir`, then the fallback dirs; undefined when none has it. */
-  async read(key: CacheKey): Promise<RecordedResponse | undefined> {
-    for (const dir of this.readDirs) {
-      const base = join(dir, key.folder, key.name);
-      let body: string;
+  /**
+   * Reads a recording from `dir`, then from the fallback dirs; undefined when none has it.
+   *
+   * @throws {@link ResponseDecodeError} when a recorded body is not valid UTF-8
+   */
+  read(key: CacheKey): RecordedResponse | undefined {
+    checkKey(key);
+    for (const store of this.stores) {
+      let entry;
       try {
-        body = await readFile(`${base}.txt`, "utf8");
-      } catch {
-        continue;
+        entry = store.read(key.folder, key.name);
+      } catch (error) {
+        if (error instanceof EntryStoreError) throw new ResponseDecodeError(error.message, { attempts: 0, cause: error });
+        throw error;
       }
-      let status = 200;
-      try {
-        status = Number.parseInt((await readFile(`${base}_status-code.txt`, "utf8")).trim(), 10) || 200;
-      } catch {
-        // no side file: 200, as pyppms assumes
+      if (entry !== undefined) {
+        if (!this.#read.has(entry.file)) {
+          this.#read.add(entry.file);
+          this.filesRead.push(entry.file);
+        }
+        return entry;
       }
-      this.filesRead.push(`${base}.txt`);
-      return { status, body, file: `${base}.txt` };
     }
     return undefined;
   }
 
   /**
-   * Writes a recording atomically (temp file + rename). Never throws: a failure is logged, so a
-   * broken cache never breaks the caller's request. Registered secret values are masked.
+   * Records an answer: the body is redacted first, then written atomically with its status. Never
+   * throws: a failure is logged, so a broken cache never breaks the caller. Nothing is written in
+   * `replay` or `passthrough`.
+   *
+   * @returns whether it was written
    */
-  async write(key: CacheKey, status: number, body: string): Promise<void> {
+  record(key: CacheKey, status: number, body: string): boolean {
+    if (this.mode === "replay" || this.mode === "passthrough") return false;
     try {
-      const file = this.filePathFor(key);
-      const safeBody = this.redactor.redactText(body);
-      if (safeBody !== body) this.log.log("warn", () => ["cache: a secret value in a response body was masked before writing", { file }]);
-      await mkdir(join(this.dir, key.folder), { recursive: true });
-      await atomicWrite(file, safeBody);
-      const statusFile = join(this.dir, key.folder, `${key.name}_status-code.txt`);
-      if (this.storeStatus && status !== 200) await atomicWrite(statusFile, String(status));
-      else await unlink(statusFile).catch(() => undefined);
+      this.filePathFor(key);
+      const safe = this.redactor.redactText(body);
+      if (safe !== body) this.log.log("debug", () => ["cache: secrets in an answer were masked before recording", { folder: key.folder, name: key.name }]);
+      this.stores[0]?.write(key.folder, key.name, status, safe);
+      return true;
     } catch (error) {
-      this.log.log("warn", () => ["cache: could not write a recording", { folder: key.folder, name: key.name, error: String(error) }]);
+      this.log.log("warn", () => ["cache: could not record an answer", { folder: key.folder, name: key.name, error: String(error) }]);
+      return false;
     }
   }
 
   /** The closest recording in the same folder, for the message of a cache miss. */
-  async nearest(key: CacheKey): Promise<NearestRecording | undefined> {
+  nearest(key: CacheKey): NearestRecording | undefined {
     const wanted = nameToPairs(key.name);
-    let best: { file: string; differences: string[] } | undefined;
-    for (const dir of this.readDirs) {
-      let names: string[];
-      try {
-        names = await readdir(join(dir, key.folder));
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        if (!n.endsWith(".txt") || n.endsWith("_status-code.txt")) continue;
-        const have = nameToPairs(n.slice(0, -4));
+    let best: NearestRecording | undefined;
+    for (const store of this.stores) {
+      for (const name of store.names(key.folder)) {
+        const have = nameToPairs(name);
         const differences: string[] = [];
         for (const k of new Set([...wanted.keys(), ...have.keys()])) {
           const a = wanted.get(k);
           const b = have.get(k);
           if (a !== b) differences.push(`${k}: ${a ?? "(absent)"} ≠ ${b ?? "(absent)"}`);
         }
-        if (!best || differences.length < best.differences.length) best = { file: join(dir, key.folder, n), differences };
+        if (!best || differences.length < best.differences.length) best = { file: join(store.root, key.folder, `${name}.txt`), differences };
       }
     }
     return best;
   }
 
-  /** Removes the cache directory, or every folder except those in `keep`. */
-  async flush(options: { keep?: readonly string[] } = {}): Promise<void> {
-    const keep = new Set(options.keep ?? []);
-    if (keep.size === 0) {
-      await rm(this.dir, { recursive: true, force: true });
-      return;
-    }
-    let entries: string[];
-    try {
-      entries = await readdir(this.dir);
-    } catch {
-      return;
-    }
-    await Promise.all(entries.filter((e) => !keep.has(e)).map((e) => rm(join(this.dir, e), { recursive: true, force: true })));
+  /** The error for a replay miss: names the expected file and the nearest recording. */
+  missError(key: CacheKey, details: ConstructorParameters<typeof CacheMissError>[3] = {}): CacheMissError {
+    const file = this.filePathFor(key);
+    return new CacheMissError(`replay mode: no recorded answer at ${file}`, file, this.nearest(key), details);
   }
-}
 
-async function atomicWrite(file: string, content: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, content, "utf8");
-    await rename(tmp, file);
-  } catch (error) {
-    await unlink(tmp).catch(() => undefined);
-    throw error;
+  /** Removes the cache directory, or every folder except those in `keep`. */
+  flush(options: { keep?: readonly string[] } = {}): void {
+    const keep = new Set(options.keep ?? []);
+    if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });
+    else {
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(this.dir);
+      } catch {
+        // nothing to flush
+      }
+      for (const e of entries) if (!keep.has(e)) rmSync(join(this.dir, e), { recursive: true, force: true });
+    }
+    for (const store of this.stores) store.forget();
   }
 }

@@ -1,7 +1,27 @@
 import { ResponseFormatError } from "../errors.js";
 import type { ParseResponseOptions } from "../multiline-response.js";
-import { processResponseValues, type ResponseRecord } from "../response-values.js";
+import type { ResponseRecord, ResponseValue } from "../response-values.js";
 import { quietLogger } from "./quiet-logger.js";
+
+const QUOTE = 34;
+
+/** Converts one raw CSV value: see `processResponseValues`, which applies this to each value. */
+export function processResponseValue(raw: string): ResponseValue {
+  const last = raw.length - 1;
+  const value = last >= 1 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(last) === QUOTE ? raw.slice(1, -1) : raw;
+  // Only a 4- or 5-character string lowercases to "true"/"false" (no character outside ASCII
+  // lowercases to one of their letters), so most values skip the lowercased copy.
+  const length = value.length;
+  if (length === 4 || length === 5) {
+    // PUMAPI sends these two spellings; comparing first saves a lowercased copy per boolean.
+    if (value === "true" || value === "True") return true;
+    if (value === "false" || value === "False") return false;
+    const lower = value.toLowerCase();
+    if (lower === "true") return true;
+    if (lower === "false") return false;
+  }
+  return value;
+}
 
 /** Pairs a header with one data record, applying the graceful/strict rule for count mismatches. */
 export function zipRecord(
@@ -10,10 +30,10 @@ export function zipRecord(
   record: number,
   options: ParseResponseOptions,
 ): ResponseRecord {
-  const logger = options.logger ?? quietLogger;
   let names = header;
   let data = fields;
   if (names.length !== data.length) {
+    const logger = options.logger ?? quietLogger;
     const msg = `Parsing CSV failed, mismatch of header vs. data fields count (${names.length} vs. ${data.length}) in record ${record}`;
     if (options.graceful === false) throw new ResponseFormatError(msg, { line: record });
     logger.warn(msg);
@@ -26,11 +46,10 @@ export function zipRecord(
       data = data.slice(0, minimum);
     }
   }
-  const values = processResponseValues(data);
+  // A plain loop (no intermediate values array, no per-row closure): this runs once per record.
   const out: ResponseRecord = {};
-  names.forEach((name, index) => {
-    out[name] = values[index] ?? "";
-  });
+  for (let index = 0; index < names.length; index++) {
+    out[names[index] as string] = processResponseValue(data[index] as string);
+  }
   return out;
 }
-

@@ -2,10 +2,58 @@ import { fail } from "./wire-errors.js";
 
 // Input checks the fake applies, mirroring the reference server's answers.
 
+/** Slug shape (lower-case words joined by `-`); see {@link isSlug} for the reference server's extra rule. */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A UUID, any case. */
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `YYYY-MM-DD` shape (see {@link isDate} for the calendar check). */
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const USERNAME_RE = /^[A-Za-z0-9_.@-]{1,64}$/;
+/** Usernames the fake accepts in `strict` mode. */
+export const USERNAME_RE = /^[A-Za-z0-9_.@~-]{1,64}$/;
+// The reference server allows only these characters (`d.x` refused, `t~x` accepted).
+const REFERENCE_USERNAME_RE = /^[a-z0-9_~-]+$/;
+// The reference server wants a dot in the e-mail domain (`x@y` refused); strict mode only wants one `@`.
+const REFERENCE_EMAIL_RE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const STRICT_EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
+
+/** True for a slug; outside `strict` mode it must also hold a letter (`12345` is refused, as on the reference server). */
+export function isSlug(value: unknown, strict: boolean): value is string {
+  return typeof value === "string" && SLUG_RE.test(value) && (strict || /[a-z]/.test(value));
+}
+
+/** True for a username the server accepts (the reference server's narrower set unless `strict`). */
+export function isUsername(value: string, strict: boolean): boolean {
+  return (strict ? USERNAME_RE : REFERENCE_USERNAME_RE).test(value);
+}
+
+/** The type name the reference server puts after "was sent as". */
+function sentAs(v: unknown): string {
+  if (v === null) return "null";
+  return Array.isArray(v) ? "array" : typeof v;
+}
+
+/**
+ * Checks a slug-valued field (`undefined` passes). Outside `strict` mode the error text is the
+ * reference server's, e.g. "Field slug of activity should be slug but was sent as non-slug string".
+ */
+export function checkSlug(obj: Record<string, unknown>, kind: string, key: string, strict: boolean): void {
+  const v = obj[key];
+  if (v === undefined) return;
+  if (strict) return checkType(obj, kind, key, "slug");
+  if (typeof v !== "string") throw fail.badObject(`Field ${key} of ${kind} should be slug but was sent as ${sentAs(v)}`);
+  if (!isSlug(v, false)) throw fail.badObject(`Field ${key} of ${kind} should be slug but was sent as non-slug string`);
+}
+
+/** Checks `username` and `email` of a user object beyond their type (both are strings by now). */
+export function checkUserIdentity(obj: Record<string, unknown>, strict: boolean): void {
+  const { username, email } = obj;
+  if (typeof username === "string" && !isUsername(username, strict)) {
+    throw fail.badObject(strict ? `Invalid username ${username}` : "Field username of user should be valid username but was sent as string");
+  }
+  if (typeof email === "string" && !(strict ? STRICT_EMAIL_RE : REFERENCE_EMAIL_RE).test(email)) {
+    throw fail.badObject("Field email of user should be valid email but was sent as string");
+  }
+}
 
 /** True for a real calendar day written `YYYY-MM-DD`. */
 export function isDate(value: unknown): value is string {

@@ -11,6 +11,8 @@ export interface RouteContext {
   object: unknown;
   /** Whether to reproduce the reference server's hang on revision-less times. */
   hangOnRevisionlessTime: boolean;
+  /** Spec-following mode (`FakeTimeSyncOptions.strict`): the reference server's quirks are off. */
+  strict: boolean;
 }
 
 /** A route's answer, or `"hang"` to never answer (a reference-server quirk). */
@@ -26,6 +28,11 @@ export function json(status: number, value: unknown, labelHtml = false): FakeRes
     headers: { "content-type": labelHtml ? "text/html; charset=utf-8" : "application/json; charset=utf-8" },
     body: JSON.stringify(value),
   };
+}
+
+/** A successful POST answer: labelled `text/html` as the reference server does, JSON in strict mode. */
+export function posted(ctx: RouteContext, value: unknown): FakeResponse {
+  return json(200, value, !ctx.strict);
 }
 
 /** The successful DELETE answer: 200 with an empty body. */

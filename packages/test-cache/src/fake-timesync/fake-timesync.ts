@@ -50,8 +50,8 @@ const DEFAULT_TOKEN_LIFETIME_MS = 30 * 60 * 1000;
 
 /**
  * A stateful, in-memory TimeSync server core that follows the reference server (timesync-node),
- * quirks included. Transport-free: {@link startFakeTimeSync} serves it over HTTP on 127.0.0.1, and
- * {@link FakeTimeSync.fetch} answers a Fetch API `Request` (for msw handlers).
+ * quirks included (or the spec, with `strict: true`). Transport-free: {@link startFakeTimeSync} serves
+ * it over HTTP on 127.0.0.1, and {@link FakeTimeSync.fetch} answers a Fetch API `Request` (for msw handlers).
  *
  * @example
  * ```ts
@@ -68,6 +68,8 @@ export class FakeTimeSync {
   readonly admin: FakeAdminCredentials;
   /** Path prefix the API is mounted under. */
   readonly basePath: string;
+  /** True when built with `strict: true`: spec-following answers instead of the reference server's quirks. */
+  readonly strict: boolean;
   private readonly tokens: FakeTokenIssuer;
   private readonly hangOnRevisionlessTime: boolean;
 
@@ -77,6 +79,7 @@ export class FakeTimeSync {
     this.tokens = new FakeTokenIssuer(options.tokenLifetimeMs ?? DEFAULT_TOKEN_LIFETIME_MS, now);
     this.basePath = (options.basePath ?? "/v0").replace(/\/+$/, "");
     this.hangOnRevisionlessTime = options.hangOnRevisionlessTime ?? true;
+    this.strict = options.strict ?? false;
     this.admin = admin;
   }
 
@@ -162,7 +165,14 @@ export class FakeTimeSync {
       if (token === null || token === "") throw fail.authentication("Missing credentials");
       caller = this.authenticateToken(token);
     }
-    const ctx: RouteContext = { store: this.store, caller, query: url.searchParams, object, hangOnRevisionlessTime: this.hangOnRevisionlessTime };
+    const ctx: RouteContext = {
+      store: this.store,
+      caller,
+      query: url.searchParams,
+      object,
+      hangOnRevisionlessTime: this.hangOnRevisionlessTime,
+      strict: this.strict,
+    };
     if (method === "GET") return id === undefined ? routes.list(ctx, "") : routes.get(ctx, id);
     if (method === "DELETE") return routes.remove(ctx, id ?? "");
     return id === undefined ? routes.create(ctx, "") : routes.update(ctx, id);
@@ -186,7 +196,8 @@ export class FakeTimeSync {
   private authenticateToken(token: string) {
     const username = this.tokens.verify(token);
     const user = username === undefined ? undefined : this.store.users.get(username);
-    if (user === undefined) throw fail.authentication("Bad API token");
+    // The reference server keeps honouring the tokens of a deleted user.
+    if (user === undefined || (this.strict && user.deleted_at !== null)) throw fail.authentication("Bad API token");
     return user;
   }
 
@@ -196,14 +207,16 @@ export class FakeTimeSync {
     if (auth === null || typeof auth !== "object") throw fail.authentication("Missing credentials");
     const { type, username, password } = auth as Record<string, unknown>;
     if (type === undefined) throw fail.authentication("Authentication type required");
-    if (type === "ldap") throw fail.authentication("LDAP authentication is not configured on this server");
+    // A password-only reference server treats `ldap` like any unknown type (401 Bad query value).
+    if (type === "ldap" && this.strict) throw fail.authentication("LDAP authentication is not configured on this server");
     if (type !== "password") throw fail.badQuery(`Invalid authentication type ${String(type)}`, 401);
     if (typeof username !== "string" || typeof password !== "string") throw fail.authentication("Missing credentials");
     const user = this.store.users.get(username);
-    // Inactive and soft-deleted users can still log in (reference behaviour).
-    const ok = user !== undefined && (await compare(password, user.passwordHash).catch(() => false));
+    // Inactive and soft-deleted users can still log in (reference behaviour; strict refuses deleted ones).
+    const known = user !== undefined && !(this.strict && user.deleted_at !== null);
+    const ok = known && (await compare(password, user.passwordHash).catch(() => false));
     if (!ok) throw fail.authentication("Incorrect username or password");
-    return json(200, { token: this.tokens.issue(username) }, true);
+    return json(200, { token: this.tokens.issue(username) }, !this.strict);
   }
 
   private async seed(options: FakeTimeSyncOptions, userSeeds: FakeUserSeed[]): Promise<void> {
@@ -232,6 +245,7 @@ export class FakeTimeSync {
       query: new URLSearchParams(),
       object,
       hangOnRevisionlessTime: false,
+      strict: this.strict,
     });
     const run = (fn: () => unknown, what: string) => {
       try {

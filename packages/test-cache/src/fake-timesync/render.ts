@@ -26,12 +26,15 @@ export function renderTime(store: FakeTimeSyncStore, t: FakeTimeRecord): Record<
   };
 }
 
-/** A project: `default_activity` as a slug, `users` omitted when empty. */
-export function renderProject(store: FakeTimeSyncStore, p: FakeProjectRecord): Record<string, unknown> {
+/**
+ * A project: `default_activity` as a slug, `users` omitted when empty. Outside `strict` mode a deleted
+ * project shows `slugs: []` (the reference server drops a deleted project's slugs).
+ */
+export function renderProject(store: FakeTimeSyncStore, p: FakeProjectRecord, strict: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {
     uri: p.uri,
     name: p.name,
-    slugs: [...p.slugs],
+    slugs: p.deleted_at !== null && !strict ? [] : [...p.slugs],
     default_activity: p.default_activity === null ? null : activitySlug(store, p.default_activity),
     uuid: p.uuid,
     revision: p.revision,
@@ -43,9 +46,15 @@ export function renderProject(store: FakeTimeSyncStore, p: FakeProjectRecord): R
   return out;
 }
 
-/** An activity. */
-export function renderActivity(a: FakeActivityRecord): Record<string, unknown> {
-  return { ...a };
+/** An entry of a project's `parents` as the reference server sends it: no `slugs`, no `users`. */
+export function renderProjectParent(store: FakeTimeSyncStore, p: FakeProjectRecord): Record<string, unknown> {
+  const { slugs: _slugs, users: _users, ...rest } = renderProject(store, p, true);
+  return rest;
+}
+
+/** An activity; outside `strict` mode a deleted one shows `slug: null`, as on the reference server. */
+export function renderActivity(a: FakeActivityRecord, strict: boolean): Record<string, unknown> {
+  return { ...a, slug: a.deleted_at !== null && !strict ? null : a.slug };
 }
 
 /** A user, without the password; `created_at` as a date unless `createdAsNumber` (the POST answer). */
@@ -65,13 +74,17 @@ export function renderUser(u: FakeUserRecord, createdAsNumber = false): Record<s
   };
 }
 
-/** Renders a versioned record, adding `parents` (oldest first) when revisions were asked for. */
+/**
+ * Renders a versioned record, adding `parents` (oldest first) when revisions were asked for;
+ * `renderParent` (default: `render`) renders the older revisions.
+ */
 export function withParents<T>(
   entry: FakeVersioned<T>,
   render: (record: T) => Record<string, unknown>,
   includeRevisions: boolean,
+  renderParent: (record: T) => Record<string, unknown> = render,
 ): Record<string, unknown> {
   const out = render(entry.current);
-  if (includeRevisions) out["parents"] = entry.parents.map(render);
+  if (includeRevisions) out["parents"] = entry.parents.map((r) => renderParent(r));
   return out;
 }

@@ -1,20 +1,21 @@
-import { asObject, checkKeys, checkType, queryFlag, SLUG_RE } from "./checks.js";
-import { emptyOk, isSiteManager, json, type RouteContext, type RouteResult } from "./context.js";
+import { asObject, checkKeys, checkSlug, checkType, isSlug, queryFlag } from "./checks.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
 import { renderActivity, withParents } from "./render.js";
 import type { FakeActivityRecord, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
 
 function findActivity(ctx: RouteContext, slug: string, includeDeleted: boolean): FakeVersioned<FakeActivityRecord> {
-  if (!SLUG_RE.test(slug)) throw fail.invalidIdentifier("slug", slug);
+  if (!isSlug(slug, ctx.strict)) throw fail.invalidIdentifier("slug", slug);
   const entry = ctx.store.activityBySlug(slug, includeDeleted);
-  if (entry === undefined) throw fail.notFound("activity");
+  // The reference server names the slug, not the activity, in this one 404.
+  if (entry === undefined) throw fail.notFound(ctx.strict ? "activity" : "slug");
   return entry;
 }
 
 function checkUnique(ctx: RouteContext, obj: Record<string, unknown>, selfUuid?: string): void {
   for (const a of ctx.store.activities.values()) {
     if (a.current.uuid === selfUuid || a.current.deleted_at !== null) continue;
-    if (a.current.slug === obj["slug"]) throw fail.slugsExist([a.current.slug]);
+    if (a.current.slug === obj["slug"]) throw fail.slugsExist([a.current.slug], ctx.strict);
     if (a.current.name === obj["name"]) throw fail.badObject(`An activity named ${a.current.name} already exists`);
   }
 }
@@ -23,20 +24,25 @@ function requireManager(ctx: RouteContext): void {
   if (!isSiteManager(ctx.caller)) throw fail.authorization(`${ctx.caller.username} is not authorized to change activities`);
 }
 
+function checkFields(ctx: RouteContext, obj: Record<string, unknown>): void {
+  checkType(obj, "activity", "name", "string");
+  checkSlug(obj, "activity", "slug", ctx.strict);
+}
+
 /** `GET /activities`. */
 export function listActivities(ctx: RouteContext): RouteResult {
   const includeDeleted = queryFlag(ctx.query, "include_deleted");
   const includeRevisions = queryFlag(ctx.query, "include_revisions");
   const out = [...ctx.store.activities.values()]
     .filter((a) => includeDeleted || a.current.deleted_at === null)
-    .map((a) => withParents(a, renderActivity, includeRevisions));
+    .map((a) => withParents(a, (r) => renderActivity(r, ctx.strict), includeRevisions));
   return json(200, out);
 }
 
 /** `GET /activities/:slug`. */
 export function getActivity(ctx: RouteContext, slug: string): RouteResult {
   const entry = findActivity(ctx, slug, queryFlag(ctx.query, "include_deleted"));
-  return json(200, withParents(entry, renderActivity, queryFlag(ctx.query, "include_revisions")));
+  return json(200, withParents(entry, (r) => renderActivity(r, ctx.strict), queryFlag(ctx.query, "include_revisions")));
 }
 
 /** `POST /activities`: `name` and `slug`, nothing else. */
@@ -44,25 +50,26 @@ export function createActivity(ctx: RouteContext): RouteResult {
   requireManager(ctx);
   const obj = asObject(ctx.object, "activity");
   checkKeys(obj, "activity", ["name", "slug"], ["name", "slug"]);
-  checkType(obj, "activity", "name", "string");
-  checkType(obj, "activity", "slug", "slug");
+  checkFields(ctx, obj);
   checkUnique(ctx, obj);
   const record: FakeActivityRecord = { ...ctx.store.newMeta(), name: obj["name"] as string, slug: obj["slug"] as string };
   ctx.store.activities.set(record.uuid, { current: record, parents: [] });
-  return json(200, renderActivity(record), true);
+  return posted(ctx, renderActivity(record, ctx.strict));
 }
 
-/** `POST /activities/:slug`. */
+/**
+ * `POST /activities/:slug`. For a missing slug the reference server answers 404 but leaves a database
+ * transaction open, so every later request hangs; the fake only answers the 404.
+ */
 export function updateActivity(ctx: RouteContext, slug: string): RouteResult {
   requireManager(ctx);
   const entry = findActivity(ctx, slug, false);
   const obj = asObject(ctx.object, "activity");
   checkKeys(obj, "activity", ["name", "slug"]);
-  checkType(obj, "activity", "name", "string");
-  checkType(obj, "activity", "slug", "slug");
+  checkFields(ctx, obj);
   checkUnique(ctx, obj, entry.current.uuid);
   const next = { ...entry.current, ...(obj as Partial<FakeActivityRecord>) };
-  return json(200, renderActivity(ctx.store.revise(entry, next)));
+  return posted(ctx, renderActivity(ctx.store.revise(entry, next), ctx.strict));
 }
 
 /** `DELETE /activities/:slug`. */

@@ -1,35 +1,38 @@
-import { asObject, checkKeys, checkType, queryFlag, SLUG_RE } from "./checks.js";
-import { emptyOk, isSiteManager, json, type RouteContext, type RouteResult } from "./context.js";
-import { renderProject, withParents } from "./render.js";
-import type { FakeTimeSyncStore } from "./store.js";
+import { asObject, checkKeys, checkSlug, checkType, isSlug, queryFlag } from "./checks.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { renderProject, renderProjectParent, withParents } from "./render.js";
 import type { FakeProjectRecord, FakeProjectRoles, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
 
 const PROJECT_FIELDS = ["name", "slugs", "uri", "default_activity", "users"] as const;
 
 function findProject(ctx: RouteContext, slug: string, includeDeleted: boolean): FakeVersioned<FakeProjectRecord> {
-  if (!SLUG_RE.test(slug)) throw fail.invalidIdentifier("slug", slug);
+  if (!isSlug(slug, ctx.strict)) throw fail.invalidIdentifier("slug", slug);
   const entry = ctx.store.projectBySlug(slug, includeDeleted);
   if (entry === undefined) throw fail.notFound("project");
   return entry;
 }
 
 /** Validates a project object's field types, slugs and references; returns the parsed parts. */
-function parseProjectFields(store: FakeTimeSyncStore, obj: Record<string, unknown>, selfUuid?: string) {
+function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, selfUuid?: string) {
+  const { store, strict } = ctx;
   checkType(obj, "project", "name", "string");
   checkType(obj, "project", "slugs", "string[]");
   checkType(obj, "project", "uri", "uri");
-  checkType(obj, "project", "default_activity", "slug");
+  checkSlug(obj, "project", "default_activity", strict);
   checkType(obj, "project", "users", "object");
   let slugs: string[] | undefined;
   if (obj["slugs"] !== undefined) {
     slugs = obj["slugs"] as string[];
     if (slugs.length === 0) throw fail.badObject("Field slugs of project must contain at least one slug");
-    const bad = slugs.find((s) => !SLUG_RE.test(s));
-    if (bad !== undefined) throw fail.badObject(`Field slugs of project contains the invalid slug ${bad}`);
+    const bad = slugs.find((s) => !isSlug(s, strict));
+    if (bad !== undefined) {
+      // The reference server's text is the activity one with the object name changed.
+      throw fail.badObject(strict ? `Field slugs of project contains the invalid slug ${bad}` : "Field slug of project should be slug but was sent as non-slug string");
+    }
     const used = store.slugsInUse(selfUuid);
     const taken = slugs.filter((s) => used.has(s));
-    if (taken.length > 0) throw fail.slugsExist(taken);
+    if (taken.length > 0) throw fail.slugsExist(taken, strict);
   }
   if (typeof obj["name"] === "string") {
     for (const p of store.projects.values()) {
@@ -48,7 +51,11 @@ function parseProjectFields(store: FakeTimeSyncStore, obj: Record<string, unknow
   if (obj["users"] !== undefined) {
     users = {};
     for (const [username, roles] of Object.entries(obj["users"] as Record<string, unknown>)) {
-      if (!store.users.has(username)) throw fail.invalidForeignKey(`Invalid foreign key: user ${username} does not exist`);
+      if (!store.users.has(username)) {
+        // The reference server fails inside its database write and answers a 500 instead of a 409.
+        if (!strict) throw fail.serverError(`user ${username} does not exist`);
+        throw fail.invalidForeignKey(`Invalid foreign key: user ${username} does not exist`);
+      }
       const r = asObject(roles, "project user");
       for (const flag of ["member", "spectator", "manager"] as const) {
         if (r[flag] !== undefined && typeof r[flag] !== "boolean") throw fail.badObject(`Field users.${username}.${flag} of project should be boolean`);
@@ -57,6 +64,12 @@ function parseProjectFields(store: FakeTimeSyncStore, obj: Record<string, unknow
     }
   }
   return { slugs, defaultActivity, users };
+}
+
+function renderWithParents(ctx: RouteContext, entry: FakeVersioned<FakeProjectRecord>, includeRevisions: boolean): Record<string, unknown> {
+  // The reference server's parents lack slugs and users; strict mode renders them in full.
+  const parent = ctx.strict ? (r: FakeProjectRecord) => renderProject(ctx.store, r, true) : (r: FakeProjectRecord) => renderProjectParent(ctx.store, r);
+  return withParents(entry, (r) => renderProject(ctx.store, r, ctx.strict), includeRevisions, parent);
 }
 
 /** `GET /projects`, optionally filtered by `user` (any role). */
@@ -70,7 +83,7 @@ export function listProjects(ctx: RouteContext): RouteResult {
     const p = entry.current;
     if (p.deleted_at !== null && !includeDeleted) continue;
     if (users.length > 0 && !users.some((u) => Object.values(ctx.store.rolesOf(p, u)).some(Boolean))) continue;
-    out.push(withParents(entry, (r) => renderProject(ctx.store, r), includeRevisions));
+    out.push(renderWithParents(ctx, entry, includeRevisions));
   }
   return json(200, out);
 }
@@ -78,7 +91,7 @@ export function listProjects(ctx: RouteContext): RouteResult {
 /** `GET /projects/:slug`. */
 export function getProject(ctx: RouteContext, slug: string): RouteResult {
   const entry = findProject(ctx, slug, queryFlag(ctx.query, "include_deleted"));
-  return json(200, withParents(entry, (r) => renderProject(ctx.store, r), queryFlag(ctx.query, "include_revisions")));
+  return json(200, renderWithParents(ctx, entry, queryFlag(ctx.query, "include_revisions")));
 }
 
 /** `POST /projects`: site managers and admins. */
@@ -87,7 +100,7 @@ export function createProject(ctx: RouteContext): RouteResult {
   if (!isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to create projects`);
   const obj = asObject(ctx.object, "project");
   checkKeys(obj, "project", PROJECT_FIELDS, ["name", "slugs"]);
-  const parsed = parseProjectFields(store, obj);
+  const parsed = parseProjectFields(ctx, obj);
   const record: FakeProjectRecord = {
     ...store.newMeta(),
     name: obj["name"] as string,
@@ -97,10 +110,13 @@ export function createProject(ctx: RouteContext): RouteResult {
     users: parsed.users ?? {},
   };
   store.projects.set(record.uuid, { current: record, parents: [] });
-  return json(200, renderProject(store, record), true);
+  return posted(ctx, renderProject(store, record, ctx.strict));
 }
 
-/** `POST /projects/:slug`: replaces slugs/users; omitting `default_activity` clears it (reference bug). */
+/**
+ * `POST /projects/:slug`: replaces slugs/users. Omitting `default_activity` clears the stored one while
+ * the answer still shows the old one (reference bug); strict mode keeps it.
+ */
 export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   const { store, caller } = ctx;
   const entry = findProject(ctx, slug, false);
@@ -109,17 +125,20 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   }
   const obj = asObject(ctx.object, "project");
   checkKeys(obj, "project", PROJECT_FIELDS);
-  const parsed = parseProjectFields(store, obj, entry.current.uuid);
+  const parsed = parseProjectFields(ctx, obj, entry.current.uuid);
+  const sentDefault = obj["default_activity"] !== undefined;
+  const oldDefault = entry.current.default_activity;
   const next: FakeProjectRecord = {
     ...entry.current,
     name: (obj["name"] as string | undefined) ?? entry.current.name,
     slugs: parsed.slugs ?? entry.current.slugs,
     uri: obj["uri"] !== undefined ? (obj["uri"] as string) : entry.current.uri,
-    default_activity: parsed.defaultActivity,
+    default_activity: sentDefault || !ctx.strict ? parsed.defaultActivity : oldDefault,
     users: parsed.users ?? entry.current.users,
   };
   const saved = store.revise(entry, next);
-  return json(200, renderProject(store, saved), parsed.users !== undefined);
+  // The reference server answers what it read before the write, so the cleared default still shows.
+  return posted(ctx, renderProject(store, sentDefault ? saved : { ...saved, default_activity: oldDefault }, ctx.strict));
 }
 
 /** `DELETE /projects/:slug`: 405 while live times reference the project. */

@@ -1,8 +1,8 @@
-import { asObject, checkKeys, checkType, isDate, queryFlag, UUID_RE } from "./checks.js";
-import { emptyOk, isSiteManager, json, type RouteContext, type RouteResult } from "./context.js";
+import { asObject, checkKeys, checkSlug, checkType, isDate, queryFlag, UUID_RE } from "./checks.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
 import { renderTime, withParents } from "./render.js";
 import type { FakeTimeSyncStore } from "./store.js";
-import type { FakeTimeRecord, FakeUserRecord, FakeVersioned } from "./types.js";
+import type { FakeProjectRecord, FakeTimeRecord, FakeUserRecord, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
 
 const TIME_FIELDS = ["duration", "project", "user", "activities", "notes", "issue_uri", "date_worked"] as const;
@@ -20,9 +20,20 @@ function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean): Fak
   return entry;
 }
 
-function checkTimeTypes(obj: Record<string, unknown>): void {
+/**
+ * May `caller` log time on `project`? On the reference server (SQLite) a member flag stored as 0 is not
+ * `false`, so anyone with a role row on the project passes; strict mode needs the member flag.
+ */
+function mayLogTime(ctx: RouteContext, project: FakeProjectRecord): boolean {
+  const { caller, store } = ctx;
+  if (caller.site_admin) return true;
+  if (!ctx.strict) return Object.hasOwn(project.users, caller.username);
+  return store.rolesOf(project, caller.username).member;
+}
+
+function checkTimeTypes(obj: Record<string, unknown>, strict: boolean): void {
   checkType(obj, "time", "duration", "integer");
-  checkType(obj, "time", "project", "slug");
+  checkSlug(obj, "time", "project", strict);
   checkType(obj, "time", "user", "string");
   checkType(obj, "time", "activities", "string[]");
   checkType(obj, "time", "notes", "string");
@@ -93,12 +104,12 @@ export function createTime(ctx: RouteContext): RouteResult {
   // Unknown keys are echoed back but not stored (reference behaviour), so only known ones are checked.
   const known = Object.fromEntries(Object.entries(obj).filter(([k]) => (TIME_FIELDS as readonly string[]).includes(k)));
   checkKeys(known, "time", TIME_FIELDS, ["duration", "project", "user", "date_worked"]);
-  checkTimeTypes(known);
+  checkTimeTypes(known, ctx.strict);
   if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} cannot create time entries for ${String(known["user"])}`);
   const projectSlug = known["project"] as string;
   const project = store.projectBySlug(projectSlug);
   if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${projectSlug} does not exist`);
-  if (!caller.site_admin && !store.rolesOf(project.current, caller.username).member) {
+  if (!mayLogTime(ctx, project.current)) {
     throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}`);
   }
   let activities: string[];
@@ -120,20 +131,26 @@ export function createTime(ctx: RouteContext): RouteResult {
     date_worked: known["date_worked"] as string,
   };
   store.times.set(record.uuid, { current: record, parents: [] });
-  return json(200, { ...obj, ...renderTime(store, record), project: projectSlug }, true);
+  const answer: Record<string, unknown> = { ...obj, ...renderTime(store, record), project: projectSlug };
+  // The reference server answers from what was sent, not from the stored time.
+  if (!ctx.strict) for (const key of ["activities", "notes", "issue_uri"]) if (obj[key] === undefined) delete answer[key];
+  return posted(ctx, answer);
 }
 
-/** `POST /times/:uuid`: falsy values are ignored but the revision still increments (reference quirk). */
+/**
+ * `POST /times/:uuid`: falsy values are ignored but the revision still increments (reference quirk).
+ * Outside strict mode a deleted time is updated too, and becomes current again.
+ */
 export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   const { store, caller } = ctx;
-  const entry = findTime(ctx, uuid, false);
+  const entry = findTime(ctx, uuid, !ctx.strict);
   const obj = asObject(ctx.object, "time");
   checkKeys(obj, "time", TIME_FIELDS);
-  checkTimeTypes(obj);
+  checkTimeTypes(obj, ctx.strict);
   const t = entry.current;
   if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update this time`);
   if (obj["user"] && obj["user"] !== t.user) throw fail.authorization("The owner of a time cannot be changed");
-  const next: FakeTimeRecord = { ...t, activities: [...t.activities] };
+  const next: FakeTimeRecord = { ...t, activities: [...t.activities], deleted_at: null };
   if (obj["duration"]) next.duration = obj["duration"] as number;
   if (obj["notes"]) next.notes = obj["notes"] as string;
   if (obj["issue_uri"]) next.issue_uri = obj["issue_uri"] as string;
@@ -141,7 +158,7 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   if (obj["project"]) {
     const project = store.projectBySlug(obj["project"] as string);
     if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${String(obj["project"])} does not exist`);
-    if (!caller.site_admin && !store.rolesOf(project.current, caller.username).member) {
+    if (!mayLogTime(ctx, project.current)) {
       throw fail.authorization(`${caller.username} is not a member of project ${String(obj["project"])}`);
     }
     next.project = project.current.uuid;
@@ -153,14 +170,17 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   // The reference server answers `activities: []` unless activities were sent.
   if (!sentActivities) answer["activities"] = [];
   if (obj["project"]) answer["project"] = obj["project"];
-  return json(200, answer);
+  return posted(ctx, answer);
 }
 
-/** `DELETE /times/:uuid`: the owner, site managers and site admins. */
+/**
+ * `DELETE /times/:uuid`: the owner, site managers and site admins. Deleting an already deleted time
+ * answers 200 again on the reference server (404 in strict mode).
+ */
 export function deleteTime(ctx: RouteContext, uuid: string): RouteResult {
-  const entry = findTime(ctx, uuid, false);
+  const entry = findTime(ctx, uuid, !ctx.strict);
   const { caller } = ctx;
   if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} cannot delete this time`);
-  entry.current = { ...entry.current, deleted_at: ctx.store.today() };
+  if (entry.current.deleted_at === null) entry.current = { ...entry.current, deleted_at: ctx.store.today() };
   return emptyOk();
 }

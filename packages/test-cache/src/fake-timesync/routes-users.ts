@@ -1,5 +1,5 @@
-import { asObject, checkKeys, checkType, queryFlag, USERNAME_RE } from "./checks.js";
-import { emptyOk, json, type RouteContext, type RouteResult } from "./context.js";
+import { asObject, checkKeys, checkType, checkUserIdentity, isUsername, queryFlag } from "./checks.js";
+import { emptyOk, json, posted, type RouteContext, type RouteResult } from "./context.js";
 import { renderUser } from "./render.js";
 import type { FakeUserRecord } from "./types.js";
 import { fail } from "./wire-errors.js";
@@ -7,14 +7,14 @@ import { fail } from "./wire-errors.js";
 const USER_FIELDS = ["username", "password", "display_name", "email", "site_admin", "site_manager", "site_spectator", "active", "meta"] as const;
 const FLAGS = ["site_admin", "site_manager", "site_spectator", "active"] as const;
 
-function checkUserTypes(obj: Record<string, unknown>): void {
+function checkUserTypes(obj: Record<string, unknown>, strict: boolean): void {
   for (const key of ["username", "password", "display_name", "email", "meta"]) checkType(obj, "user", key, "string");
   for (const key of FLAGS) checkType(obj, "user", key, "boolean");
-  if (typeof obj["username"] === "string" && !USERNAME_RE.test(obj["username"])) throw fail.badObject(`Invalid username ${obj["username"]}`);
+  checkUserIdentity(obj, strict);
 }
 
 function findUser(ctx: RouteContext, username: string, includeDeleted: boolean): FakeUserRecord {
-  if (!USERNAME_RE.test(username)) throw fail.invalidIdentifier("username", username);
+  if (!isUsername(username, ctx.strict)) throw fail.invalidIdentifier("username", username);
   const u = ctx.store.users.get(username);
   if (u === undefined || (u.deleted_at !== null && !includeDeleted)) throw fail.notFound("user");
   return u;
@@ -26,7 +26,7 @@ export function listUsers(ctx: RouteContext): RouteResult {
   return json(200, [...ctx.store.users.values()].filter((u) => includeDeleted || u.deleted_at === null).map((u) => renderUser(u)));
 }
 
-/** `GET /users/:username`. */
+/** `GET /users/:username`; `include_deleted=true` finds a deleted user (the reference server supports it). */
 export function getUser(ctx: RouteContext, username: string): RouteResult {
   return json(200, renderUser(findUser(ctx, username, queryFlag(ctx.query, "include_deleted"))));
 }
@@ -37,7 +37,7 @@ export function createUser(ctx: RouteContext): RouteResult {
   if (!(caller.site_admin && caller.site_manager)) throw fail.authorization(`${caller.username} is not authorized to create users`);
   const obj = asObject(ctx.object, "user");
   checkKeys(obj, "user", USER_FIELDS, ["username", "password"]);
-  checkUserTypes(obj);
+  checkUserTypes(obj, ctx.strict);
   const username = obj["username"] as string;
   if (store.users.has(username)) throw fail.usernameExists(username);
   const record: FakeUserRecord = {
@@ -55,7 +55,7 @@ export function createUser(ctx: RouteContext): RouteResult {
     deleted_at: null,
   };
   store.users.set(username, record);
-  return json(200, renderUser(record, true), true);
+  return posted(ctx, renderUser(record, true));
 }
 
 /** `POST /users/:username`: the user or a site admin; `username` and dates cannot change. */
@@ -68,16 +68,19 @@ export function updateUser(ctx: RouteContext, username: string): RouteResult {
     if (key in obj) throw fail.badObject(`Field ${key} of user cannot be updated`);
   }
   checkKeys(obj, "user", USER_FIELDS);
-  checkUserTypes(obj);
+  checkUserTypes(obj, ctx.strict);
   if (!caller.site_admin && FLAGS.some((f) => f !== "active" && f in obj)) throw fail.authorization("Only site admins change site roles");
   const { password, ...rest } = obj;
   const next: FakeUserRecord = { ...user, ...(rest as Partial<FakeUserRecord>), updated_at: store.today() };
   if (typeof password === "string") next.passwordHash = password;
   store.users.set(username, next);
-  return json(200, renderUser(next), true);
+  return posted(ctx, renderUser(next));
 }
 
-/** `DELETE /users/:username`: site admins (soft delete; the user can still log in, as on the reference server). */
+/**
+ * `DELETE /users/:username`: site admins. A soft delete: on the reference server the user can still log
+ * in and their tokens stay valid (strict mode refuses both).
+ */
 export function deleteUser(ctx: RouteContext, username: string): RouteResult {
   if (!ctx.caller.site_admin) throw fail.authorization(`${ctx.caller.username} cannot delete users`);
   const user = findUser(ctx, username, false);

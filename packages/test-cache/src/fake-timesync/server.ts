@@ -1,9 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type LoopbackRequest, startLoopbackServer } from "../loopback.js";
 import { type FakeAdminCredentials, FakeTimeSync, createFakeTimeSync } from "./fake-timesync.js";
 import type { FakeTimeSyncStore } from "./store.js";
 import type { FakeRequestLogEntry, FakeTimeSyncOptions } from "./types.js";
-import { readBody } from "../internal/read-body.js";
 
 /** A running fake TimeSync server on 127.0.0.1 (see {@link startFakeTimeSync}). */
 export interface RunningFakeTimeSync {
@@ -25,16 +23,18 @@ export interface RunningFakeTimeSync {
   close(): Promise<void>;
 }
 
-function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
+function flatHeaders(req: LoopbackRequest): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) out[k] = Array.isArray(v) ? v.join(", ") : v;
   return out;
 }
 
 /**
- * Starts a stateful fake TimeSync server over real HTTP on 127.0.0.1 (random port). It follows the
- * reference server: tokens and their expiry, permissions, soft delete, revisions, error names, and the
- * quirks a client must survive (JSON labelled `text/html`, HTML 404s, a hanging query, ...).
+ * Starts a stateful fake TimeSync server over real HTTP on 127.0.0.1 (random port, built on
+ * {@link startLoopbackServer}). By default it answers on the wire as the reference server does: tokens
+ * and their expiry, permissions, soft delete, revisions, error names and texts, and the quirks a client
+ * must survive (JSON labelled `text/html`, HTML 404s, a hanging query, ...). `strict: true` answers as
+ * the spec says instead (see {@link FakeTimeSyncOptions.strict}).
  *
  * @example
  * ```ts
@@ -49,35 +49,21 @@ function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
  */
 export async function startFakeTimeSync(options: FakeTimeSyncOptions = {}): Promise<RunningFakeTimeSync> {
   const fake = await createFakeTimeSync(options);
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const body = await readBody(req);
-      const answer = await fake.handle({ method: req.method ?? "GET", url: req.url ?? "/", headers: flatHeaders(req), body });
-      if (answer === "hang") return; // never answer; close() cuts the connection
-      res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.body) });
-      res.end(answer.body);
-    })().catch((error: unknown) => {
-      res.writeHead(500, { "content-type": "text/plain" });
-      res.end(String(error));
-    });
+  const loopback = await startLoopbackServer(async (req, res) => {
+    const answer = await fake.handle({ method: req.method, url: req.url, headers: flatHeaders(req), body: req.body });
+    if (answer === "hang") return; // never answer; close() cuts the connection
+    res.writeHead(answer.status, { ...answer.headers, "content-length": Buffer.byteLength(answer.body) });
+    res.end(answer.body);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${fake.basePath}`,
+    // Not loopback.url: a base path of "" must not gain a trailing "/".
+    url: `${loopback.origin}${fake.basePath}`,
     state: fake.store,
     fake,
     admin: fake.admin,
     requests: fake.requests,
     restart: () => fake.restart(),
     issueToken: (username) => fake.issueToken(username),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => loopback.close(),
   };
 }

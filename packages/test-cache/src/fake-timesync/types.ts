@@ -94,6 +94,26 @@ export interface FakeTimeSyncOptions {
    * revision never answers, like the reference server. Set false to answer normally.
    */
   hangOnRevisionlessTime?: boolean;
+  /**
+   * Spec-following mode (default false). By default the fake answers on the wire as the reference server
+   * (timesync-node on SQLite) does, quirks included; `strict: true` turns these quirks off:
+   *
+   * - every successful POST answer (login, creates, updates) is labelled `application/json`, not `text/html`;
+   * - `POST /times` answers `activities`, `notes` and `issue_uri` even when they were not sent;
+   * - `include_revisions=true` on projects gives full `parents` (with `slugs` and `users`);
+   * - deleted activities keep their `slug` and deleted projects their `slugs` in `include_deleted` lists;
+   * - `POST /projects/:slug` without `default_activity` keeps the stored default;
+   * - `DELETE` or `POST /times/:uuid` on a deleted time answer 404 `Object not found`;
+   * - a project's `users` naming an unknown user → 409 `Invalid foreign key` (not 500 `Server error`);
+   * - login with auth type `ldap` → 401 `Authentication failure` (not `Bad query value`);
+   * - tokens of a deleted user stop working, and a deleted user cannot log in;
+   * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
+   * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail domain needs no dot;
+   * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug".
+   *
+   * `hangOnRevisionlessTime` is separate and not changed by this option.
+   */
+  strict?: boolean;
   /** bcrypt cost used to hash seeded passwords (default 4: fast, the fake is for tests). */
   seedHashCost?: number;
 }

@@ -32,7 +32,7 @@ export class FakeTimeSyncFailure extends Error {
   }
 }
 
-// One factory per error name the reference server emits.
+/** One factory per error name the reference server emits. */
 export const fail = {
   notFound: (kind: string) => new FakeTimeSyncFailure(404, "Object not found", `Nonexistent ${kind}`),
   serverError: (text: string) => new FakeTimeSyncFailure(500, "Server error", text),
@@ -41,8 +41,14 @@ export const fail = {
   invalidIdentifier: (expected: string, value: string) =>
     new FakeTimeSyncFailure(400, "The provided identifier was invalid", `Expected ${expected} but received ${value}`, [value]),
   authentication: (text: string) => new FakeTimeSyncFailure(401, "Authentication failure", text),
-  slugsExist: (slugs: string[]) =>
-    new FakeTimeSyncFailure(409, "The slug provided already exists", `slugs ${slugs.join(", ")} already exist`, slugs),
+  // The reference server words one taken slug in the singular; strict mode always uses the spec's plural.
+  slugsExist: (slugs: string[], strict: boolean) =>
+    new FakeTimeSyncFailure(
+      409,
+      "The slug provided already exists",
+      !strict && slugs.length === 1 ? `slug ${slugs[0]} already exists` : `slugs ${slugs.join(", ")} already exist`,
+      slugs,
+    ),
   authorization: (text: string) => new FakeTimeSyncFailure(401, "Authorization failure", text),
   methodNotAllowed: (text: string, allow: string) =>
     new FakeTimeSyncFailure(405, "Method not allowed", text, undefined, { allow }),

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { startLoopbackServer } from "@facility-sdk/test-cache";
 
 /** One request the scripted server received. */
 export interface SeenRequest {
@@ -17,30 +17,17 @@ export interface ScriptedAnswer {
   hang?: boolean;
 }
 
-/** A throwaway HTTP server on 127.0.0.1 that answers from a function and records what it saw. */
+/** A throwaway server on 127.0.0.1 (test-cache's loopback server) that answers from a function and records what it saw. */
 export async function startScriptedServer(answer: (req: SeenRequest) => ScriptedAnswer) {
-  const seen: SeenRequest[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const r: SeenRequest = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString() };
-      seen.push(r);
-      const a = answer(r);
-      if (a.hang) return;
+  const server = await startLoopbackServer(
+    (req, res) => {
+      const a = answer(req);
+      if (a.hang) return; // close() cuts it
       res.writeHead(a.status ?? 200, a.headers ?? { "content-type": "application/json" });
       res.end(a.body ?? "");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v0`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+    },
+    { path: "/v0" },
+  );
+  const seen: SeenRequest[] = server.requests;
+  return { url: server.url, seen, close: server.close };
 }
