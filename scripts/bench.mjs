@@ -1,34 +1,51 @@
-// Runs every package's bench/index.mjs in turn and prints their JSON-line figures as one table.
-// Each bench measures ratios against a baseline in the same run, so figures compare across machines.
+// Runs every benchmark (each package's bench/index.mjs, then scripts/bench/*.mjs) and prints their
+// JSON-line figures as one table: value, target and whether it is met. Every ratio is against a
+// baseline measured in the same run, so figures compare across machines. The results also go to
+// bench-results.json (for comparing runs). `node scripts/bench.mjs http-core imports` runs a subset.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { cpus } from "node:os";
 
 const root = new URL("..", import.meta.url).pathname;
 const only = process.argv.slice(2);
+const scripts = [
+  ...readdirSync(join(root, "packages")).sort().map((pkg) => [pkg, join(root, "packages", pkg, "bench", "index.mjs")]),
+  ...readdirSync(join(root, "scripts", "bench")).sort().map((f) => [f.replace(/\.mjs$/, ""), join(root, "scripts", "bench", f)]),
+].filter(([name, path]) => existsSync(path) && (only.length === 0 || only.includes(name)));
+
+/** Whether `value` meets a target written as `<= 1.5` or `>= 6`. */
+export function meets(value, target) {
+  const m = /^\s*(<=|>=)\s*([\d.]+)\s*$/.exec(target ?? "");
+  if (!m) return undefined;
+  return m[1] === "<=" ? value <= Number(m[2]) : value >= Number(m[2]);
+}
+
 const rows = [];
 let failed = false;
-
-for (const pkg of readdirSync(join(root, "packages")).sort()) {
-  if (only.length > 0 && !only.includes(pkg)) continue;
-  const script = join(root, "packages", pkg, "bench", "index.mjs");
-  if (!existsSync(script)) continue;
-  process.stderr.write(`bench: ${pkg} …\n`);
-  const run = spawnSync(process.execPath, [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+for (const [name, script] of scripts) {
+  process.stderr.write(`bench: ${name} …\n`);
+  const run = spawnSync(process.execPath, [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], cwd: root });
   if (run.status !== 0) {
     failed = true;
-    process.stderr.write(`bench: ${pkg} exited with ${run.status}\n`);
+    process.stderr.write(`bench: ${name} exited with ${run.status}\n`);
   }
   for (const line of run.stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
     try {
-      rows.push({ package: pkg, ...JSON.parse(line) });
+      const row = { suite: name, ...JSON.parse(line) };
+      row.met = meets(row.value, row.target);
+      rows.push(row);
     } catch {
-      process.stderr.write(`bench: ${pkg} printed a line that is not JSON: ${line}\n`);
+      process.stderr.write(`bench: ${name} printed a line that is not JSON: ${line}\n`);
     }
   }
 }
 
-const fmt = (v) => (typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : String(v));
-console.table(rows.map((r) => ({ package: r.package, bench: r.bench, value: fmt(r.value), unit: r.unit, note: r.note ?? "" })));
+const fmt = (v) => (typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(2)) : String(v));
+const mark = (met) => (met === undefined ? "" : met ? "✓ met" : "✗ NOT met");
+console.table(rows.map((r) => ({ suite: r.suite, bench: r.bench, value: `${fmt(r.value)} ${r.unit}`, target: r.target ?? "", "": mark(r.met), note: r.note ?? "" })));
+const out = join(root, "bench-results.json");
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, rows }, null, 2)}\n`);
+process.stderr.write(`bench: results written to ${out}\n`);
 if (failed) process.exit(1);

@@ -7,9 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pumapiFormKey } from "@facility-sdk/http-core";
 import { startReplayServer } from "@facility-sdk/test-cache";
-import { PpmsConnection, parseMultilineResponse } from "../dist/index.js";
+import { PpmsConnection, parseMultilineResponse, pumapiFormKey } from "../dist/index.js";
 
 const USERS = 1000;
 const LATENCY_MS = 20;
@@ -30,7 +29,7 @@ function writeFixtures(dir) {
 }
 
 async function timedGetUsers(url, concurrency) {
-  const ppms = await PpmsConnection.connect({ url, apiKey: "bench-key", concurrency });
+  const ppms = await PpmsConnection.connect({ baseUrl: url, apiKey: "bench-key", concurrency });
   try {
     const start = performance.now();
     const users = await ppms.getUsers();
@@ -47,7 +46,7 @@ async function timedGetUsers(url, concurrency) {
 if (!isMainThread) {
   const server = await startReplayServer({
     dirs: [workerData.dir],
-    key: pumapiFormKey({ secretFields: ["apikey", "pwd", "psapwd", "code"] }),
+    key: pumapiFormKey(),
     latencyMs: LATENCY_MS,
   });
   parentPort.postMessage(server.url);

@@ -1,84 +1,81 @@
-// PpmsConnection is imported for the TSDoc links only.
-import type { PpmsConnection } from "./connection.js";
-import type { HttpClientOptions, Logger, RecordReplayCache, RetryPolicy } from "@facility-sdk/http-core";
+import type { CacheMode, LogLevel, TimeoutOptions, TransportOptions } from "@facility-sdk/http-core";
 
-/** The record/replay modes of the on-disk cache (see http-core's `RecordReplayCache`). */
-export type PpmsCacheMode = "replay" | "record-missing" | "record-all" | "passthrough";
-
-/** Log levels understood by the connection's logger. */
-export type PpmsLogLevel = "debug" | "info" | "warn" | "error";
-
-/** Attempt and total timeouts of a request, in milliseconds. */
-export interface PpmsTimeout {
-  /** Timeout of one attempt. */
-  attemptMs: number;
-  /** Timeout of all attempts of one call together (retries included). */
-  totalMs?: number;
-}
-
-/** Options of {@link PpmsConnection.connect}. */
-export interface PpmsConnectionOptions {
-  /** The PUMAPI endpoint, e.g. `https://ppms.example/facility/pumapi/`. */
-  url: string;
+/**
+ * Options of {@link PpmsConnection.connect}: pyppms' own settings on top of http-core's
+ * `TransportOptions`, which mean the same in both SDKs:
+ *
+ * - `timeout`: a number is the per-attempt limit in ms; pyppms-ts' default is **10 s per attempt**
+ *   (pyppms' 10 s), with http-core's total limit (120 s) over all attempts.
+ * - `retry`: the retry policy of read actions; writes are never retried.
+ * - `logger`, `logLevel`: where logs go and the lowest level logged. The rule is http-core's
+ *   `createLogger`, one for both SDKs: the level is `logLevel`, else env `FACILITY_SDK_LOG`, else
+ *   **`warn` when a logger is given** (and nothing when none is). Secrets are masked before logging.
+ * - `cache`: a directory in pyppms' layout (`<dir>/<action>/<k--v__...>.txt`), a
+ *   `{ dir, mode, onlyFolders, fallbackDirs, recordFaults }` config, or a ready `RecordReplayCache`
+ *   (e.g. a test-cache stage). Its key is {@link pumapiFormKey} and its redactor the connection's.
+ * - `dispatcher`, `headers` (a `user-agent` naming pyppms-ts is sent by default),
+ *   `maxResponseBytes`, `fallbackCharset`, `connections`.
+ *
+ * @example
+ * ```ts
+ * const options: PpmsConnectionOptions = {
+ *   baseUrl: "https://ppms.example/facility/pumapi/",
+ *   apiKey: process.env.PPMS_API_KEY ?? "",
+ *   cache: { dir: "./ppms-cache", mode: "record-missing" },
+ *   logger: console, // logs at "warn" unless logLevel or FACILITY_SDK_LOG says otherwise
+ * };
+ * ```
+ */
+export interface PpmsConnectionOptions extends TransportOptions {
+  /** The PUMAPI endpoint, e.g. `https://ppms.example/facility/pumapi/` (required, or its alias `url`). */
+  baseUrl?: string | undefined;
   /**
-   * The API key. When empty (or left out) and `cache` is given, the connection runs in offline,
-   * cache-only mode: no `auth` call, every answer comes from the cache (mode `replay`).
+   * The PUMAPI endpoint.
+   *
+   * @deprecated Use `baseUrl` (the name both SDKs use). Still accepted; `baseUrl` wins when both are given.
    */
-  apiKey?: string;
+  url?: string | undefined;
   /**
-   * Per-attempt timeout in milliseconds (default 10 000, pyppms' 10 s), or attempt and total
-   * timeouts.
+   * The API key. When empty (or left out) and `cache` is given, the connection runs offline:
+   * no `auth` call, every answer comes from the cache, in mode `replay`.
    */
-  timeout?: number | PpmsTimeout;
+  apiKey?: string | undefined;
   /**
-   * The cache: a directory in pyppms' layout (`<dir>/<action>/<k--v__...>.txt`), or a ready
-   * `RecordReplayCache` (e.g. a test-cache stage). Off when left out.
+   * Record/replay mode of a cache given as a directory.
+   *
+   * @deprecated Use `cache: { dir, mode }`. Still accepted for a directory; a config's own `mode` wins.
    */
-  cache?: string | RecordReplayCache;
-  /**
-   * Record/replay mode for a cache directory given as a string (default: env
-   * `FACILITY_SDK_CACHE_MODE`, else `record-missing`; always `replay` in offline mode).
-   */
-  cacheMode?: PpmsCacheMode;
-  /** Cache only `getuser` answers (pyppms' `cache_users_only`). */
-  cacheUsersOnly?: boolean;
-  /** Where logs go (console, pino, ...). Secrets are masked before logging. */
-  logger?: Logger;
-  /** Lowest level that is logged (default: env `FACILITY_SDK_LOG`, else nothing). */
-  logLevel?: PpmsLogLevel;
-  /** Retry policy for read actions (merged over http-core's default); writes are never retried. */
-  retry?: Partial<RetryPolicy>;
+  cacheMode?: CacheMode | undefined;
+  /** Cache only `getuser` answers (pyppms' `cache_users_only`; http-core's `onlyFolders: ["getuser"]`). */
+  cacheUsersOnly?: boolean | undefined;
   /** How many requests bulk calls (`getUsers`, `getUsersEmails`, ...) keep in flight (default 8). */
-  concurrency?: number;
-  /** An undici dispatcher to send requests through (MockAgent, ProxyAgent, a test bridge). */
-  dispatcher?: HttpClientOptions["dispatcher"];
+  concurrency?: number | undefined;
   /**
    * Strict parsing: header/data field-count mismatches and `getsystems` lines that do not fit
    * throw instead of being logged and tolerated (default false, pyppms' graceful behaviour).
    */
-  strict?: boolean;
-  /** Extra HTTP headers (a `user-agent` naming pyppms-ts is sent by default). */
-  headers?: Record<string, string>;
+  strict?: boolean | undefined;
   /** The clock used for "minutes from now" booking times (default: `new Date()`); for tests. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
 }
 
-/** Progress of a bulk call, reported after each item. */
-export interface BulkProgress {
-  /** Items finished (successfully or not). */
-  done: number;
-  /** Items in total. */
-  total: number;
-  /** Items that failed so far. */
-  failed: number;
-}
+/**
+ * The record/replay modes of the on-disk cache.
+ *
+ * @deprecated Use http-core's `CacheMode` (the same four modes).
+ */
+export type PpmsCacheMode = CacheMode;
 
-/** Options of the bulk calls that fetch many users. */
-export interface BulkOptions {
-  /** Requests in flight at once (default: the connection's `concurrency`, 8). */
-  concurrency?: number;
-  /** Called after every finished item. */
-  onProgress?: (progress: BulkProgress) => void;
-  /** Aborts the remaining requests. */
-  signal?: AbortSignal;
-}
+/**
+ * Log levels understood by the connection's logger.
+ *
+ * @deprecated Use http-core's `LogLevel` (which adds `silent`).
+ */
+export type PpmsLogLevel = LogLevel;
+
+/**
+ * Attempt and total timeouts of a request, in milliseconds.
+ *
+ * @deprecated Use http-core's `TimeoutOptions`.
+ */
+export type PpmsTimeout = TimeoutOptions;

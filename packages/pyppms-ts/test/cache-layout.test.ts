@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { startReplayServer, stageDirs } from "@facility-sdk/test-cache";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PpmsConnection } from "../src/index.js";
+import { PpmsConnection, PpmsUserNotFoundError } from "../src/index.js";
+import { startScriptedPumapi } from "./helpers/fake-pumapi.js";
 import { pumapiFixture, pumapiKey } from "./helpers/stages.js";
 
 const API_KEY = "layout-Key-5c1d0e";
@@ -78,7 +79,7 @@ describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can re
   it("offline mode reads a copied pyppms cache directory as it is", async () => {
     const dir = join(tempDir(), "cache");
     cpSync(STAGE_0, dir, { recursive: true });
-    const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache: dir });
+    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: dir });
     open.push(ppms);
     expect(ppms.offline).toBe(true);
     expect((await ppms.getUser("jdoe")).fullname).toBe("Doe Jane");
@@ -90,7 +91,7 @@ describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can re
     const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
     try {
       const dir = join(tempDir(), "cache");
-      const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all" });
+      const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, cache: { dir, mode: "record-all" } });
       open.push(ppms);
       await ppms.getUsers();
       await ppms.getSystems();
@@ -119,6 +120,7 @@ describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can re
     const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
     try {
       const dir = join(tempDir(), "cache");
+      // The deprecated spelling (url, cache + cacheMode) still works.
       const ppms = await PpmsConnection.connect({
         url: server.url,
         apiKey: API_KEY,
@@ -136,16 +138,19 @@ describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can re
   });
 
   it("odd values cannot lead out of the cache directory", async () => {
-    const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiKey() });
+    // An empty getuser answer is PUMAPI's "unknown login": a valid answer, so it is recorded.
+    const server = await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : "" }));
     try {
       const root = tempDir();
       const dir = join(root, "cache");
-      const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all" });
+      const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, cache: { dir, mode: "record-all" } });
       open.push(ppms);
-      for (const login of ["../../escape", "..", "a/b\\c", "nul\u0000byte", "x".repeat(400)]) {
-        await ppms.getUser(login).catch(() => undefined);
+      const logins = ["../../escape", "..", "a/b\\c", "nul\u0000byte", "x".repeat(400)];
+      for (const login of logins) {
+        await expect(ppms.getUser(login)).rejects.toBeInstanceOf(PpmsUserNotFoundError);
       }
       expect(readdirSync(root)).toEqual(["cache"]);
+      expect(walk(dir)).toHaveLength(logins.length);
       for (const file of walk(dir)) expect(relative(dir, file).startsWith("..")).toBe(false);
     } finally {
       await server.close();
@@ -155,7 +160,7 @@ describe("pyppms-ts reads a pyppms cache unchanged, and writes one pyppms can re
   it("flushCache removes the cache, or all but the getuser answers", async () => {
     const dir = join(tempDir(), "cache");
     cpSync(STAGE_0, dir, { recursive: true });
-    const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache: dir });
+    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: dir });
     open.push(ppms);
     await ppms.flushCache({ keepUsers: true });
     expect(readdirSync(dir)).toEqual(["getuser"]);

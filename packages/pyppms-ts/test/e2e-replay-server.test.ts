@@ -23,7 +23,7 @@ async function serve(dirs: string[]): Promise<Server> {
 }
 
 async function connect(server: Server, extra: Partial<Parameters<typeof PpmsConnection.connect>[0]> = {}) {
-  const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, now: () => NOW, ...extra });
+  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, now: () => NOW, ...extra });
   open.push(ppms);
   return ppms;
 }
@@ -89,7 +89,7 @@ describe("end to end over real sockets (test-cache replay server, stage_0)", () 
 
   it("an 'error' answer to auth (HTTP 200) throws AuthenticationError without the key", async () => {
     const server = await serve([pumapiFixture("mocked", "auth-error"), ...stageDirs("pumapi", 0)]);
-    const error = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY }).catch((e: unknown) => e);
+    const error = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain("error: authentication failed");
     expect((error as Error).message).not.toContain(API_KEY);
@@ -99,14 +99,15 @@ describe("end to end over real sockets (test-cache replay server, stage_0)", () 
 
   it("'request not authorized' to auth throws AuthenticationError", async () => {
     const server = await serve([pumapiFixture("mocked", "auth-not-authorized"), ...stageDirs("pumapi", 0)]);
-    await expect(PpmsConnection.connect({ url: server.url, apiKey: API_KEY })).rejects.toMatchObject({
+    await expect(PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY })).rejects.toMatchObject({
       name: "AuthenticationError",
       action: "auth",
     });
   });
 
   it("neither key nor cache is an error, before any request", async () => {
-    await expect(PpmsConnection.connect({ url: "http://127.0.0.1:9/" })).rejects.toMatchObject({ field: "options.apiKey" });
+    await expect(PpmsConnection.connect({ baseUrl: "http://127.0.0.1:9/" })).rejects.toMatchObject({ field: "options.apiKey" });
     await expect(PpmsConnection.connect({ url: "not a url", apiKey: "k" })).rejects.toMatchObject({ field: "options.url" });
+    await expect(PpmsConnection.connect({ baseUrl: "not a url", apiKey: "k" })).rejects.toMatchObject({ field: "options.baseUrl" });
   });
 });

@@ -13,10 +13,9 @@ const recordDir = process.env.PUMAPI_RECORD_DIR;
 describe.skipIf(target === undefined)("live PUMAPI (read-only)", () => {
   async function connect(): Promise<PpmsConnection> {
     if (target === undefined) throw new Error("unreachable");
-    const options: Parameters<typeof PpmsConnection.connect>[0] = { url: target.url, apiKey: target.key };
+    const options: Parameters<typeof PpmsConnection.connect>[0] = { baseUrl: target.url, apiKey: target.key };
     if (recordDir !== undefined && recordDir !== "") {
-      options.cache = recordDir;
-      options.cacheMode = "record-missing";
+      options.cache = { dir: recordDir, mode: "record-missing" };
     }
     return PpmsConnection.connect(options);
   }

@@ -7,7 +7,7 @@ import { PpmsConnection } from "../src/index.js";
 let ppms: PpmsConnection;
 beforeAll(async () => {
   ppms = await PpmsConnection.connect({
-    url: "https://ppms.example/pumapi/",
+    baseUrl: "https://ppms.example/pumapi/",
     cache: join(fixturesRoot, "pumapi", "stage_0"),
   });
 });

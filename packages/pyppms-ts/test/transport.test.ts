@@ -39,7 +39,7 @@ function standard(form: Record<string, string>, count: number): ScriptedAnswer {
 async function setup(extra: Partial<Parameters<typeof PpmsConnection.connect>[0]> = {}) {
   const server = await startScriptedPumapi(standard);
   servers.push(server);
-  const ppms = await PpmsConnection.connect({ url: server.url, apiKey: API_KEY, retry: FAST_RETRY, ...extra });
+  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, retry: FAST_RETRY, ...extra });
   open.push(ppms);
   return { server, ppms };
 }
@@ -113,7 +113,7 @@ describe("transport: retries, concurrency, secrets", () => {
   it("HTTP 401/403 on auth is an AuthenticationError", async () => {
     const server = await startScriptedPumapi(() => ({ status: 403, body: "Forbidden" }));
     servers.push(server);
-    await expect(PpmsConnection.connect({ url: server.url, apiKey: API_KEY, retry: FAST_RETRY })).rejects.toBeInstanceOf(
+    await expect(PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, retry: FAST_RETRY })).rejects.toBeInstanceOf(
       AuthenticationError,
     );
   });

@@ -1,4 +1,4 @@
-import { PpmsInvalidArgumentError } from "../errors.js";
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
 
 /** A non-empty string, else a typed error naming the field. */
 export function requireText(field: string, value: unknown): string {

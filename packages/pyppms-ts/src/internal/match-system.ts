@@ -1,4 +1,4 @@
-import type { PpmsSystem } from "../system.js";
+import type { PpmsSystem } from "../models/system.js";
 
 /**
  * Finds the system a running-sheet entry means: same core facility, exactly the same name, and

@@ -1,13 +1,10 @@
 import { join } from "node:path";
-import { RecordReplayCache, pumapiFormKey } from "@facility-sdk/http-core";
+import { RecordReplayCache } from "@facility-sdk/http-core";
 import { fixturesRoot, stageDirs, useStage } from "@facility-sdk/test-cache";
-import { PpmsConnection, type PpmsConnectionOptions } from "../../src/index.js";
+import { PpmsConnection, pumapiFormKey, type PpmsConnectionOptions } from "../../src/index.js";
 
-/** The secret form fields pyppms-ts registers (kept out of cache names). */
-export const SECRET_FIELDS = ["apikey", "pwd", "psapwd", "code"];
-
-/** The cache key function pyppms-ts uses. */
-export const pumapiKey = (): ReturnType<typeof pumapiFormKey> => pumapiFormKey({ secretFields: SECRET_FIELDS });
+/** The cache key function pyppms-ts uses (pyppms' layout). */
+export const pumapiKey = (): ReturnType<typeof pumapiFormKey> => pumapiFormKey();
 
 /** Absolute path of a PUMAPI fixture dir (`stage_0`, `mocked/<case>`, ...). */
 export const pumapiFixture = (...parts: string[]): string => join(fixturesRoot, "pumapi", ...parts);
@@ -15,12 +12,12 @@ export const pumapiFixture = (...parts: string[]): string => join(fixturesRoot, 
 /** A fixed "now" for booking times. */
 export const NOW = new Date(2030, 2, 14, 10, 17, 31);
 
-type Extra = Omit<PpmsConnectionOptions, "url" | "cache">;
+type Extra = Omit<PpmsConnectionOptions, "baseUrl" | "url" | "cache">;
 
 /** An offline (cache-only) connection replaying a stage (later stages fall back to earlier ones). */
 export async function offlineStage(stage: number, extra: Extra = {}) {
   const fixture = useStage({ suite: "pumapi", stage, key: pumapiKey() });
-  const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache: fixture.cache, now: () => NOW, ...extra });
+  const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: fixture.cache, now: () => NOW, ...extra });
   return { ppms, fixture };
 }
 
@@ -31,8 +28,7 @@ export async function offlineMocked(caseName: string, extra: Extra = {}) {
     fallbackDirs: stageDirs("pumapi", 0),
     mode: "replay",
     key: pumapiKey(),
-    storeStatus: true,
   });
-  const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", cache, now: () => NOW, ...extra });
+  const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache, now: () => NOW, ...extra });
   return { ppms, cache };
 }

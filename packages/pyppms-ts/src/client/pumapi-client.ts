@@ -1,0 +1,121 @@
+import { HttpAbortError, type HttpClient, type Redactor } from "@facility-sdk/http-core";
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
+import type { PumapiParams } from "../types.js";
+import { parseLineList } from "../wire/line-list.js";
+import { toAnswer, Unrecorded, type PumapiAnswer } from "./answer.js";
+import { checkAuthorized, checkNotHtml, checkReadAnswer, confirmWrite, parseAnswer } from "./answer-checks.js";
+import { isReadAction } from "./read-actions.js";
+
+/** How one PUMAPI call is sent. */
+export interface SendOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal | undefined;
+  /** Ask the server even when the cache holds an answer, and record the new one (http-core's `refresh`). */
+  skipCache?: boolean | undefined;
+  /** Retry on transient faults (default: for read actions only). */
+  idempotent?: boolean | undefined;
+  /** A login (`auth`): never recorded or replayed. */
+  authentication?: boolean | undefined;
+}
+
+/**
+ * The PUMAPI client over http-core's `HttpClient`: builds the form (`action`, `apikey`, params),
+ * names the operation `PUMAPI <action>` (every log line, trace and error names the action), marks
+ * reads `safe` and `idempotent` and writes neither, passes the caller's signal, and runs the answer
+ * checks and the parser inside http-core's `accept` callback, so only accepted answers are recorded.
+ */
+export class PumapiClient {
+  /** Whether the last accepted answer came from the cache (pyppms' compatibility getter reads it). */
+  lastServedFromCache = false;
+
+  /**
+   * @param http - the transport (its redactor holds PUMAPI's secret rules)
+   * @param baseUrl - the PUMAPI endpoint
+   * @param apiKey - the API key (empty offline)
+   */
+  constructor(
+    readonly http: HttpClient,
+    readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
+
+  /** The connection's redactor. */
+  get redactor(): Redactor {
+    return this.http.redactor;
+  }
+
+  /** Sends one action; `accept` checks and parses the answer (throwing rejects it: nothing is recorded). */
+  async send<T>(action: string, params: PumapiParams, accept: (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
+    const form = this.#form(action, params);
+    const operation = `PUMAPI ${action}`;
+    const read = isReadAction(action);
+    const signal = options.signal;
+    // A cache hit never looks at the signal: check it here, so an aborted call never answers.
+    if (signal?.aborted) {
+      throw new HttpAbortError("request aborted by the caller", { operation, request: { method: "POST", url: this.baseUrl, form }, redactor: this.redactor, attempts: 0, cause: signal.reason });
+    }
+    try {
+      return await this.http.request(
+        {
+          method: "POST",
+          url: "",
+          form,
+          operation,
+          safe: read,
+          idempotent: options.idempotent ?? read,
+          authentication: options.authentication === true,
+          cache: options.skipCache === true ? "refresh" : "default",
+          signal,
+        },
+        (res) => {
+          this.lastServedFromCache = res.fromCache;
+          return accept(toAnswer(action, res, this.redactor));
+        },
+      );
+    } catch (error) {
+      if (error instanceof Unrecorded) return error.value as T;
+      throw error;
+    }
+  }
+
+  /** A read: checked (authorized, not HTML, not `error: ...`), then parsed; format errors name the action and field. */
+  read<T>(action: string, params: PumapiParams, parse: (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
+    return this.send(
+      action,
+      params,
+      (answer) => {
+        checkReadAnswer(answer);
+        return parseAnswer(answer, () => parse(answer));
+      },
+      options,
+    );
+  }
+
+  /** A read answering one item per line. */
+  lines(action: string, params: PumapiParams, options: SendOptions = {}): Promise<string[]> {
+    return this.read(action, params, (answer) => parseLineList(answer.text), options);
+  }
+
+  /** A write: checked (authorized, not HTML), then confirmed (default: no error text, not empty). Never retried. */
+  write<T = void>(action: string, params: PumapiParams, confirm: (answer: PumapiAnswer) => T = confirmWrite as (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
+    return this.send(
+      action,
+      params,
+      (answer) => {
+        checkAuthorized(answer);
+        checkNotHtml(answer);
+        return parseAnswer(answer, () => confirm(answer));
+      },
+      options,
+    );
+  }
+
+  #form(action: string, params: PumapiParams): Record<string, string> {
+    const form: Record<string, string> = { action, apikey: this.apiKey };
+    for (const [key, value] of Object.entries(params)) {
+      if (key === "action" || key === "apikey") throw new PpmsInvalidArgumentError(`params.${key}`, "is set by the connection");
+      if (value !== undefined) form[key] = String(value);
+    }
+    return form;
+  }
+}

@@ -1,0 +1,159 @@
+import { Unrecorded } from "../client/answer.js";
+import { stateOf } from "../client/state.js";
+import { ResponseFormatError } from "../errors/format.js";
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
+import { requireId, requireText } from "../internal/inputs.js";
+import type { SystemRight, UserRight } from "../models/permissions.js";
+import type { CallOptions } from "../types.js";
+import { answerExcerpt } from "../wire/answer-text.js";
+import { isSystemPermission, parseRightsLines, type SystemPermission } from "../wire/rights-lines.js";
+
+/**
+ * The permission methods of {@link PpmsConnection} (PUMAPI `getsysrights`, `getuserrights`,
+ * `setright`). Holds no fields.
+ *
+ * @example
+ * ```ts
+ * await ppms.giveUserAccessToSystem("bkovac", 31);
+ * ```
+ */
+export abstract class PpmsRightsApi {
+  /**
+   * Every permission line of a system (`getsysrights`), including deactivated (`D`) ones. A
+   * login may appear more than once with different letters.
+   *
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns permission and login per line
+   * @example
+   * ```ts
+   * const rights = await ppms.getSystemRights(31); // [{ permission: "A", login: "jdoe" }, ...]
+   * ```
+   */
+  async getSystemRights(systemId: number | string, options: CallOptions = {}): Promise<SystemRight[]> {
+    return stateOf(this).client.read(
+      "getsysrights",
+      { id: requireId("systemId", systemId) },
+      (answer) => parseRightsLines(answer.text).map((r) => ({ permission: r.permission, login: r.subject })),
+      options,
+    );
+  }
+
+  /**
+   * Logins that may book a system (pyppms' `get_users_with_access_to_system`): every login with
+   * a permission other than `D` (deactivated), each once.
+   *
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns the logins
+   * @example
+   * ```ts
+   * await ppms.getUsersWithAccessToSystem(31); // ["jdoe", "amueller", "facility.admin"]
+   * ```
+   */
+  async getUsersWithAccessToSystem(systemId: number | string, options: CallOptions = {}): Promise<string[]> {
+    const s = stateOf(this);
+    const logins: string[] = [];
+    for (const right of await this.getSystemRights(systemId, options)) {
+      if (right.permission === "D") {
+        s.logger.debug(`Ignoring deactivated user [${right.login}] on system ${String(systemId)}`);
+        continue;
+      }
+      if (!logins.includes(right.login)) logins.push(right.login);
+    }
+    return logins;
+  }
+
+  /**
+   * A user's permissions on all systems (`getuserrights`).
+   *
+   * @param login - the login
+   * @param options - `signal`
+   * @returns permission and system id per line
+   * @example
+   * ```ts
+   * await ppms.getUserRights("jdoe"); // [{ permission: "A", systemId: 31 }, ...]
+   * ```
+   */
+  async getUserRights(login: string, options: CallOptions = {}): Promise<UserRight[]> {
+    return stateOf(this).client.read(
+      "getuserrights",
+      { login: requireText("login", login) },
+      (answer) =>
+        parseRightsLines(answer.text).map((r, index) => {
+          if (!/^\d+$/.test(r.subject)) {
+            throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
+          }
+          return { permission: r.permission, systemId: Number(r.subject) };
+        }),
+      options,
+    );
+  }
+
+  /**
+   * Sets a user's booking permission on a system (pyppms' `set_system_booking_permissions`).
+   * The letter is checked locally first, since PUMAPI silently accepts any letter. Never retried,
+   * never answered from the cache outside `replay`, and only a `done` answer is recorded.
+   *
+   * @param login - the login
+   * @param systemId - the system id
+   * @param permission - `A` autonomous, `N` novice, `S` superuser, `D` deactivated
+   * @param options - `signal`
+   * @returns true when PUMAPI answered `done`; false (and an error log) for answers such as
+   *   `error: invalid user` or `system right not authorized`
+   * @throws {@link PpmsInvalidArgumentError} for an unknown letter, before any request
+   * @example
+   * ```ts
+   * await ppms.setSystemBookingPermissions("bkovac", 31, "N"); // true
+   * ```
+   */
+  async setSystemBookingPermissions(login: string, systemId: number | string, permission: SystemPermission, options: CallOptions = {}): Promise<boolean> {
+    const s = stateOf(this);
+    requireText("login", login);
+    const id = requireId("systemId", systemId);
+    if (!isSystemPermission(permission)) {
+      throw new PpmsInvalidArgumentError("permission", `must be one of A, N, S, D; got ${JSON.stringify(permission)}`);
+    }
+    const confirm = (answer: { text: string }): boolean => {
+      if (answer.text.trim().toLowerCase() === "done") return true;
+      s.logger.error(`Setting permission ${permission} for [${login}] on system ${id} failed: ${s.client.redactor.redactText(answerExcerpt(answer.text))}`);
+      // pyppms answers false here; the refusal is not a result worth recording.
+      throw new Unrecorded(false);
+    };
+    const done = await s.client.write("setright", { id, login, type: permission }, confirm, options);
+    if (done) s.logger.debug(`Set permission ${permission} for [${login}] on system ${id}`);
+    return done;
+  }
+
+  /**
+   * Gives a user autonomous access to a system (`setright` type `A`).
+   *
+   * @param login - the login
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns true on success (see {@link PpmsRightsApi.setSystemBookingPermissions})
+   * @example
+   * ```ts
+   * await ppms.giveUserAccessToSystem("bkovac", 31);
+   * ```
+   */
+  async giveUserAccessToSystem(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
+    return this.setSystemBookingPermissions(login, systemId, "A", options);
+  }
+
+  /**
+   * Removes a user's access to a system (`setright` type `D`, deactivated).
+   *
+   * @param login - the login
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns true on success (see {@link PpmsRightsApi.setSystemBookingPermissions})
+   * @example
+   * ```ts
+   * await ppms.removeUserAccessFromSystem("bkovac", 31);
+   * ```
+   */
+  async removeUserAccessFromSystem(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
+    return this.setSystemBookingPermissions(login, systemId, "D", options);
+  }
+}

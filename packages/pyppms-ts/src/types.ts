@@ -1,0 +1,151 @@
+// Option and result types of the connection's methods. No imports: every layer may use them.
+
+/** What every method of the connection takes: an `AbortSignal`, passed to every request it makes. */
+export interface CallOptions {
+  /** Aborts the call (an http-core `HttpAbortError`); writes already sent are not undone. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options of the reads that can skip the cache. */
+export interface SkipCacheOptions extends CallOptions {
+  /**
+   * Fetch again: skips the in-memory cache, and asks the server even when the on-disk cache holds
+   * an answer, recording the fresh one (http-core's `cache: "refresh"`). In `replay` the recording
+   * is all there is.
+   */
+  skipCache?: boolean | undefined;
+}
+
+/** Progress of a bulk call, reported after each item. */
+export interface BulkProgress {
+  /** Items finished (successfully or not). */
+  done: number;
+  /** Items in total. */
+  total: number;
+  /** Items that failed so far. */
+  failed: number;
+}
+
+/** Options of the bulk calls that fetch many users. */
+export interface BulkOptions extends CallOptions {
+  /** Requests in flight at once (default: the connection's `concurrency`, 8). */
+  concurrency?: number | undefined;
+  /** Called after every finished item. */
+  onProgress?: ((progress: BulkProgress) => void) | undefined;
+}
+
+/** Parameters of a PUMAPI action (the form fields besides `action` and `apikey`). */
+export type PumapiParams = Record<string, string | number | boolean | undefined>;
+
+/** Options of {@link PpmsConnection.request} and {@link PpmsConnection.requestJson}. */
+export interface PumapiRequestOptions extends SkipCacheOptions {
+  /**
+   * Whether the action may be retried on transient faults. Default: true for PUMAPI's read
+   * actions (`get*`, `nextbooking`, `auth`), false for everything else.
+   */
+  idempotent?: boolean | undefined;
+}
+
+/** A raw PUMAPI answer. */
+export interface PumapiResponse {
+  /** The PUMAPI action. */
+  action: string;
+  /** HTTP status (PUMAPI answers 200 even for refused keys). */
+  status: number;
+  /** The body, exactly as received (CRLF line ends). */
+  text: string;
+  /** Whether it came from the on-disk cache. */
+  fromCache: boolean;
+}
+
+/** How authentication went (pyppms' `status`). */
+export interface PpmsConnectionStatus {
+  /**
+   * `SUCCESS` after a good `auth`; `OFFLINE` without an API key (cache-only); `REPLAY` when the
+   * cache is in `replay` mode, where `auth` is not sent (http-core never replays logins).
+   */
+  authState: "SUCCESS" | "OFFLINE" | "REPLAY";
+  /** The `auth` answer text (empty when `auth` was not sent). */
+  authResponse: string;
+  /** The `auth` HTTP status (-1 when `auth` was not sent). */
+  authHttpStatus: number;
+}
+
+/** Options of {@link PpmsConnection.getRunningSheet}. */
+export interface RunningSheetOptions extends BulkOptions {
+  /** Skip entries of users not in the in-memory cache instead of refreshing all users (default false). */
+  ignoreUncachedUsers?: boolean | undefined;
+  /** Only entries of systems whose localisation contains this text (case-insensitive; default: all). */
+  localisation?: string | undefined;
+}
+
+/** Fields of {@link PpmsConnection.newUser}. */
+export interface NewUserFields {
+  /** The login. */
+  login: string;
+  /** Last name. */
+  lname: string;
+  /** First name. */
+  fname: string;
+  /** E-mail address. */
+  email: string;
+  /** The PPMS group (`unitlogin`); PUMAPI creates it when unknown. */
+  ppmsGroup: string;
+  /** Phone number. */
+  phone?: string;
+  /** Initial password (a secret: never cached, logged or shown in errors). */
+  password?: string;
+}
+
+/** Fields of {@link PpmsConnection.updateUser} (`upduser`); left-out fields stay as they are. */
+export interface UpdateUserFields {
+  /** Last name. */
+  lname?: string;
+  /** First name. */
+  fname?: string;
+  /** E-mail address. */
+  email?: string;
+  /** Phone number. */
+  phone?: string;
+  /** Billing code. */
+  bcode?: string;
+  /** Affiliation. */
+  affiliation?: string;
+  /** The PPMS group (`unitlogin`). */
+  ppmsGroup?: string;
+  /** Whether the account is active. */
+  active?: boolean;
+  /** New password (a secret). */
+  password?: string;
+  /** Force a password change at next login. */
+  mustChangePassword?: boolean;
+  /** Force a billing-code change at next login. */
+  mustChangeBcode?: boolean;
+}
+
+/** Fields of {@link PpmsConnection.newGroup} / {@link PpmsConnection.updateGroup}. */
+export interface GroupFields {
+  /** Group name. */
+  unitname?: string;
+  /** Head's name. */
+  headname?: string;
+  /** Head's e-mail. */
+  heademail?: string;
+  /** Group billing code. */
+  unitbcode?: string;
+  /** Department. */
+  department?: string;
+  /** Institution. */
+  institution?: string;
+  /** Postal address. */
+  address?: string;
+  /** External group. */
+  ext?: boolean;
+  /** Affiliation. */
+  affiliation?: string;
+  /** Whether the group is active (update only). */
+  active?: boolean;
+}
+
+/** Incident severity for {@link PpmsConnection.createIncident}: 1 (low) to 3 (high). */
+export type IncidentSeverity = 1 | 2 | 3;
