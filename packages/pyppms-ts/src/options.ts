@@ -57,7 +57,15 @@ export interface PpmsConnectionOptions extends TransportOptions {
   strict?: boolean | undefined;
   /** The clock used for "minutes from now" booking times (default: `new Date()`); for tests. */
   now?: (() => Date) | undefined;
+  /**
+   * How reads that support it ask PUMAPI to answer: `csv` (the default, as pyppms) or `json`
+   * (`format=json`). Both give the same typed models; HTML entities in JSON strings are unescaped.
+   */
+  format?: PpmsAnswerFormat | undefined;
 }
+
+/** The answer format of the reads that support `format=json` (see {@link PpmsConnectionOptions.format}). */
+export type PpmsAnswerFormat = "csv" | "json";
 
 /**
  * The record/replay modes of the on-disk cache.

@@ -28,7 +28,8 @@ const ATTEMPT_MS = 10_000;
  */
 export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup {
   if (options === null || typeof options !== "object") throw new PpmsInvalidArgumentError("options", "must be an object");
-  const { baseUrl: base, url, apiKey: key, cacheMode, cacheUsersOnly, concurrency, strict, now, cache: cacheOption, timeout, headers, ...transport } = options;
+  const { baseUrl: base, url, apiKey: key, cacheMode, cacheUsersOnly, concurrency, strict, now, format, cache: cacheOption, timeout, headers, ...transport } = options;
+  if (format !== undefined && format !== "csv" && format !== "json") throw new PpmsInvalidArgumentError("options.format", `must be "csv" or "json", got ${JSON.stringify(format)}`);
   const urlField = base === undefined && url !== undefined ? "options.url" : "options.baseUrl";
   const baseUrl = requireText(urlField, base ?? url);
   if (!URL.canParse(baseUrl)) throw new PpmsInvalidArgumentError(urlField, "must be an absolute URL");
@@ -72,6 +73,7 @@ export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup
       strict: isStrict,
       parseOptions: { graceful: !isStrict, logger },
       now: now ?? (() => new Date()),
+      format: format ?? "csv",
       users: new Map(),
       fullnames: new Map(),
       ambiguousFullnames: new Set(),

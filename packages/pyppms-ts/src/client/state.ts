@@ -21,6 +21,8 @@ export interface ConnectionState {
   readonly parseOptions: ParseResponseOptions;
   /** The clock of "minutes from now". */
   readonly now: () => Date;
+  /** How reads that support it ask for their answers (`format=json` or the default CSV). */
+  readonly format: "csv" | "json";
   /** Users fetched so far, by login (pyppms' `users`). */
   readonly users: Map<string, PpmsUser>;
   /** Full name → login (pyppms' `fullname_mapping`). */
