@@ -1,6 +1,6 @@
 import { channel } from "node:diagnostics_channel";
 import type { Dispatcher } from "undici";
-import { HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
+import { HttpAbortError, HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
 import { planCache, type CachePlan } from "./cache/cache-layer.js";
 import type { CacheableRequest, CacheKeyFunction } from "./cache/keys.js";
 import type { CachePolicy } from "./cache/modes.js";
@@ -167,6 +167,8 @@ export class HttpClient {
     const started = performance.now();
     const p = this.#prepare(options);
     const details = (): HttpCoreErrorDetails => ({ request: this.#redact(p), redactor: this.redactor, operation: p.operation });
+    // Checked before the cache too: an aborted call never answers, not even from disk.
+    if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...details(), attempts: 0, cause: options.signal.reason });
     const plan: CachePlan =
       this.cache === undefined
         ? {}

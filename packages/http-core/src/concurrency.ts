@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { HttpAbortError } from "./errors.js";
 
 /** Progress of a {@link mapConcurrent} run. */
 export interface ConcurrencyProgress {
@@ -29,7 +30,8 @@ export interface MapConcurrentOptions {
 export type ConcurrentWorker<T, R> = (item: T, index: number, signal: AbortSignal) => Promise<R>;
 
 /**
- * Maps over `items` with at most `concurrency` workers in flight, keeping input order.
+ * Maps over `items` with at most `concurrency` workers in flight, keeping input order. When the
+ * caller's `signal` aborts, no new item starts and the run rejects with an `HttpAbortError`.
  *
  * @example
  * ```ts
@@ -90,7 +92,7 @@ export async function mapConcurrent<T, R>(
 
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
   if (firstError) throw firstError.error;
-  if (options.signal?.aborted) throw options.signal.reason;
+  if (options.signal?.aborted) throw new HttpAbortError("aborted by the caller", { attempts: 0, cause: options.signal.reason });
   if (stopOnError) return outcomes.map((o) => (o as { value: R }).value);
   return outcomes;
 }

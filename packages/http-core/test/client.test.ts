@@ -208,3 +208,13 @@ describe("options are checked", () => {
     }
   });
 });
+
+describe("aborted calls", () => {
+  it("never answer, not even from the cache, and a bulk run rejects with a typed error", async () => {
+    const ac = new AbortController();
+    ac.abort(new Error("stop"));
+    const c = client({ baseUrl: "http://127.0.0.1:9/" });
+    await expect(c.request({ method: "GET", url: "", signal: ac.signal })).rejects.toBeInstanceOf(HttpAbortError);
+    await expect(mapConcurrent([1, 2], async (x) => x, { signal: ac.signal })).rejects.toBeInstanceOf(HttpAbortError);
+  });
+});
