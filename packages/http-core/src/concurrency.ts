@@ -1,5 +1,5 @@
 import { setMaxListeners } from "node:events";
-import { HttpAbortError } from "./errors.js";
+import { HttpAbortError, InvalidArgumentError } from "./errors.js";
 
 /** Progress of a {@link mapConcurrent} run. */
 export interface ConcurrencyProgress {
@@ -59,7 +59,7 @@ export async function mapConcurrent<T, R>(
 ): Promise<R[] | Settled<R>[]> {
   const concurrency = options.concurrency ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new RangeError(`mapConcurrent: concurrency must be a positive integer, got ${String(concurrency)}`);
+    throw new InvalidArgumentError("concurrency", `must be a positive whole number, got ${String(concurrency)}`);
   }
   const stopOnError = options.stopOnError ?? true;
   const controller = new AbortController();

@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from "../errors.js";
+
 /** Values a query parameter or form field may take; `undefined` drops the field. */
 export type FieldValue = string | number | boolean | undefined | null;
 
@@ -31,7 +33,7 @@ export function normaliseForm(form: Readonly<Record<string, FieldValue>>): Recor
 /** Joins a base URL and a relative path without dropping the base's path (`/v0` + `times`). */
 export function joinUrl(base: string | undefined, url: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
-  if (base === undefined) throw new TypeError(`relative URL "${url}" needs a baseUrl`);
+  if (base === undefined) throw new InvalidArgumentError("url", `"${url}" is relative, and the client has no baseUrl`);
   if (url === "") return base;
   return `${base.replace(/\/+$/, "")}/${url.replace(/^\/+/, "")}`;
 }
