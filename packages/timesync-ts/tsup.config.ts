@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: "node20",
   platform: "node",
+  // Error names come from the class names (`new.target.name`): keep them as written.
+  keepNames: true,
 });
