@@ -193,10 +193,11 @@ export class HttpClient {
         throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation: p.operation, note });
       }
       const value = accept === undefined ? res : await accept(res);
-      if (recordAs !== undefined && (res.status < 300 || this.cache?.recordFaults)) this.cache?.record(recordAs, res.status, res.body);
+      // The client's redactor holds the SDK's rules and secrets; a cache built elsewhere adds its own.
+      if (recordAs !== undefined && (res.status < 300 || this.cache?.recordFaults)) this.cache?.record(recordAs, res.status, this.redactor.redactText(res.body));
       return value;
     } catch (error) {
-      if (recordAs !== undefined && this.cache?.recordFaults) this.cache.record(recordAs, res.status, res.body);
+      if (recordAs !== undefined && this.cache?.recordFaults) this.cache.record(recordAs, res.status, this.redactor.redactText(res.body));
       throw error;
     }
   }

@@ -54,3 +54,12 @@ describe("one error tree", () => {
     expect(e.message).toBe('Invalid time.date_worked: is not a field (did you mean "dateWorked"?)');
   });
 });
+
+describe("built package", () => {
+  it("keeps each error class's own name (the bundler must not rename them)", async () => {
+    const built = await import("../dist/index.js");
+    const error = built.HttpStatusError.fromResponse(res(429));
+    expect(error.name).toBe("HttpRateLimitError");
+    expect(new built.HttpNotFoundError("x").name).toBe("HttpNotFoundError");
+  });
+});

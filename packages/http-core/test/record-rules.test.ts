@@ -167,3 +167,16 @@ describe("secrets never reach the disk or an error", () => {
     expect(Object.getOwnPropertyDescriptor(err, "bodyExcerpt")?.writable).toBe(true); // set once, in the constructor
   });
 });
+
+describe("a ready cache built without the SDK's rules", () => {
+  it("still records through the client's redactor (literal secrets the SDK registered)", async () => {
+    const server = await startFaultyServer({ fault: { kind: "ok", body: "welcome, your key is K-LITERAL-9876" } });
+    cleanup.push(server.close);
+    const dir = await mkdtemp(join(tmpdir(), "record-rules-"));
+    const cache = new RecordReplayCache({ dir, mode: "record-missing", key }); // its own, default redactor
+    const c = new HttpClient({ baseUrl: server.url, cache, redactor: new Redactor().addSecretValue("K-LITERAL-9876") });
+    cleanup.push(() => c.close());
+    await c.request(read);
+    expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("welcome, your key is ***");
+  });
+});

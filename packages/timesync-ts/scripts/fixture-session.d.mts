@@ -2,6 +2,7 @@
 import type { Activity, Project, ProjectRole, Time, TimeSync } from "../src/index.js";
 
 export interface Stage0Result {
+  member: TimeSync;
   project: Project;
   first: Time;
   second: Time;
@@ -15,5 +16,5 @@ export interface Stage1Result {
   remaining: Time[];
   everything: Time[];
 }
-export function stage0(clients: { admin: TimeSync; member: TimeSync; memberPassword: string }): Promise<Stage0Result>;
+export function stage0(clients: { admin: TimeSync; memberPassword: string; loginMember: () => Promise<TimeSync> }): Promise<Stage0Result>;
 export function stage1(clients: { member: TimeSync }, stage0: { first: Time; second: Time }): Promise<Stage1Result>;

@@ -1,9 +1,11 @@
 // The TimeSync session recorded into packages/test-cache/fixtures/timesync and replayed by
 // test/replay.test.ts. Both sides run exactly these calls in this order, so every request finds its
 // recorded answer. Works with any TimeSync client instance (built dist or source).
+// Logins are never recorded: `loginMember` logs the member in when recording, and hands back a
+// client built with a token when replaying.
 
 /** Stage 0: set up an activity, a member, a project and two times; read them back. */
-export async function stage0({ admin, member, memberPassword }) {
+export async function stage0({ admin, memberPassword, loginMember }) {
   await admin.createActivity({ name: "Development", slug: "dev" });
   await admin.createActivity({ name: "Documentation", slug: "docs" });
   await admin.createUser({ username: "pat", password: memberPassword, displayName: "Pat Example" });
@@ -13,7 +15,8 @@ export async function stage0({ admin, member, memberPassword }) {
     defaultActivity: "dev",
     users: { pat: { member: true, manager: true } },
   });
-  await member.authenticate({ username: "pat", password: memberPassword });
+  const member = await loginMember();
+  // No activities: the server answers without them and stores the project's default (dev).
   const first = await member.createTime({ duration: "3h30m", project: "web", dateWorked: "2024-05-02", notes: "page layout" });
   const second = await member.createTime({
     duration: 1800,
@@ -25,7 +28,7 @@ export async function stage0({ admin, member, memberPassword }) {
   const may = await member.getTimes({ project: ["web"], start: "2024-05-01", end: "2024-05-31" });
   const users = await member.projectUsers("web");
   const activities = await admin.getActivities();
-  return { project, first, second, may, users, activities };
+  return { member, project, first, second, may, users, activities };
 }
 
 /** Stage 1: update the first time, read its revisions, delete the second, list with and without deleted. */

@@ -1,141 +1,296 @@
-/**
- * Base class of every error timesync-ts throws itself. Transport failures (connection refused,
- * timeouts, non-JSON answers such as an HTML 404 or 502) are http-core errors (`HttpCoreError`).
- */
-export class TimeSyncError extends Error {
-  override name = "TimeSyncError";
+import {
+  FacilitySdkError,
+  type FacilitySdkErrorOptions,
+  type HttpCoreErrorDetails,
+  HttpStatusError,
+  InvalidArgumentError,
+  type InvalidArgumentErrorOptions,
+  Redactor,
+  ResponseParseError,
+  type ResponseParseErrorDetails,
+} from "@facility-sdk/http-core";
+
+// Every error class of timesync-ts carries this brand on its prototype. Symbol.for, so that the ESM
+// and the CJS build loaded side by side still recognise each other's errors.
+const BRAND = Symbol.for("timesync-ts.error");
+
+function brand(...classes: { prototype: object }[]): void {
+  for (const c of classes) Object.defineProperty(c.prototype, BRAND, { value: true });
 }
 
-/** Input rejected locally, before any request; `field` names the offending field (dotted path). */
-export class TimeSyncValidationError extends TimeSyncError {
-  override name = "TimeSyncValidationError";
+/**
+ * The family of every error timesync-ts builds itself. Those errors extend the http-core class that
+ * fits them (bad input is an `InvalidArgumentError`, a server error answer an `HttpStatusError`, an
+ * answer of the wrong shape a `ResponseParseError`), so they cannot share one base class; instead
+ * `instanceof TimeSyncError` is a brand check (`static [Symbol.hasInstance]`) that is true for
+ * {@link TimeSyncValidationError}, {@link TimeSyncNotAuthenticatedError}, {@link TimeSyncApiError} and
+ * its subclasses, and {@link TimeSyncResponseError}. Transport failures (timeouts, refused connections,
+ * an HTML 404) are http-core errors naming the TimeSync operation; catch `FacilitySdkError` for all.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ts.getTimes();
+ * } catch (error) {
+ *   if (error instanceof TimeSyncError) console.error("TimeSync said no:", error.message);
+ *   else if (error instanceof FacilitySdkError) console.error("transport:", error.operation, error.message);
+ * }
+ * ```
+ */
+export class TimeSyncError extends FacilitySdkError {
+  /**
+   * `instanceof TimeSyncError` checks the brand every timesync-ts error carries; for a subclass, the
+   * usual prototype check applies.
+   *
+   * @example
+   * ```ts
+   * const error = new TimeSyncValidationError("time.duration", "expected seconds");
+   * error instanceof TimeSyncError; // true, although it extends http-core's InvalidArgumentError
+   * ```
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== TimeSyncError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+}
 
+/**
+ * Input rejected locally, before any request: `field` names it (a dotted path such as
+ * `time.dateWorked`), `problem` says what is wrong, `hint` how to fix it when there is a likely fix.
+ * Extends http-core's `InvalidArgumentError`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ts.createTime({ duration: "3h", project: "web", dateWorked: "2024-05-02" });
+ * } catch (error) {
+ *   if (error instanceof TimeSyncValidationError) console.log(error.field, error.problem); // "time.duration", ...
+ * }
+ * ```
+ */
+export class TimeSyncValidationError extends InvalidArgumentError {
   /**
    * @param field - the field (or dotted path, e.g. `users.pat.member`) that is wrong
    * @param problem - what is wrong with it (never includes a secret value)
+   * @param options - a hint and the operation
    */
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`Invalid ${field}: ${problem}`);
+  constructor(field: string, problem: string, options: InvalidArgumentErrorOptions = {}) {
+    super(field, problem, options);
   }
 }
 
-/** A call that needs a token was made before `authenticate()` (and no `token` option was given). */
+/**
+ * A call that needs a token was made before `authenticate()`, and no `token` option was given.
+ *
+ * @example
+ * ```ts
+ * const anonymous = new TimeSync({ baseUrl });
+ * await anonymous.getTimes().catch((e) => e instanceof TimeSyncNotAuthenticatedError); // true
+ * ```
+ */
 export class TimeSyncNotAuthenticatedError extends TimeSyncError {
-  override name = "TimeSyncNotAuthenticatedError";
-
-  constructor() {
-    super("Not authenticated: call authenticate() first or pass a token to the TimeSync constructor");
+  /** @param options - the operation that needed the token */
+  constructor(options: FacilitySdkErrorOptions = {}) {
+    super("not authenticated: call authenticate() first or pass a token to the TimeSync constructor", options);
   }
 }
 
-/** Details of a TimeSync error answer, plus where it came from (URL already redacted). */
-export interface TimeSyncErrorDetails {
-  /** HTTP status (also the `status` member of the body). */
+/** What a {@link TimeSyncApiError} is built from: the request context and the server's error object. */
+export interface TimeSyncApiErrorDetails extends HttpCoreErrorDetails {
+  /** HTTP status. */
   status: number;
   /** The server's error name, e.g. `Object not found`. */
   error: string;
-  /** The server's message. */
+  /** The server's message (redacted by the constructor). */
   text: string;
-  /** Offending values the server listed, if any. */
-  values?: unknown[];
-  /** HTTP method of the request. */
-  method: string;
-  /** Request URL with the token masked. */
-  url: string;
+  /** Offending values the server listed, if any (redacted by the constructor). */
+  values?: readonly unknown[] | undefined;
 }
 
 /**
- * The TimeSync server answered with its JSON error object `{status, error, text, values}`.
- * Subclasses name the error kind; unknown error names map by HTTP status, or to this class.
+ * The server answered with its JSON error object `{status, error, text, values}`. Extends http-core's
+ * `HttpStatusError`, so the status classes match it too: a TimeSync `Object not found` is
+ * `instanceof HttpNotFoundError`, like the HTML 404 of an unknown route. The subclasses name the
+ * error kind; an unknown error name maps by status, or to this class. Built with the request, the
+ * body and the client's redactor: secrets are masked in the constructor.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ts.getProject("no-such-project");
+ * } catch (error) {
+ *   if (error instanceof TimeSyncApiError) console.log(error.status, error.error, error.text, error.operation);
+ * }
+ * ```
  */
-export class TimeSyncApiError extends TimeSyncError {
-  override name = "TimeSyncApiError";
+export class TimeSyncApiError extends HttpStatusError {
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** The server's error name (e.g. `Bad object`). */
   readonly error: string;
-  /** The server's message. */
+  /** The server's message, redacted. */
   readonly text: string;
-  /** Offending values listed by the server (empty when none). */
-  readonly values: unknown[];
-  /** HTTP method of the failed request. */
-  readonly method: string;
-  /** Redacted URL of the failed request. */
-  readonly url: string;
+  /** Offending values listed by the server (empty when none), redacted. */
+  readonly values: readonly unknown[];
 
-  constructor(details: TimeSyncErrorDetails) {
-    super(`${details.method} ${details.url} → ${details.status} ${details.error}: ${details.text}`);
-    this.status = details.status;
+  /** @param details - request, status, body, redactor, operation and the server's error object */
+  constructor(details: TimeSyncApiErrorDetails) {
+    const redactor = details.redactor ?? new Redactor();
+    const text = redactor.redactText(details.text);
+    super(`${details.status} ${details.error}: ${text}`, details);
     this.error = details.error;
-    this.text = details.text;
-    this.values = details.values ?? [];
-    this.method = details.method;
-    this.url = details.url;
+    this.text = text;
+    this.values = redactor.redactJson([...(details.values ?? [])]) as unknown[];
   }
-}
 
-/** `Object not found` (404). */
-export class TimeSyncNotFoundError extends TimeSyncApiError {
-  override name = "TimeSyncNotFoundError";
-}
-
-/** `Bad object` (400): the server rejected the object sent. */
-export class TimeSyncBadObjectError extends TimeSyncApiError {
-  override name = "TimeSyncBadObjectError";
-}
-
-/** `The provided identifier was invalid` (400): a malformed slug, uuid or username in the path. */
-export class TimeSyncInvalidIdentifierError extends TimeSyncApiError {
-  override name = "TimeSyncInvalidIdentifierError";
+  /**
+   * True when the server rejected the token itself (`Bad API token`: expired, or the server restarted
+   * and forgot every token): logging in again helps.
+   *
+   * @example
+   * ```ts
+   * const error = await ts.getTimes().catch((e: unknown) => e);
+   * if (error instanceof TimeSyncApiError && error.isBadToken) await ts.authenticate({ username: "pat", password: "…" });
+   * ```
+   */
+  get isBadToken(): boolean {
+    return this.status === 401 && this.text === "Bad API token";
+  }
 }
 
 /**
- * `Authentication failure` (401): missing credentials, wrong password, or `Bad API token`
- * (expired token, or the server restarted and forgot every token).
+ * `Object not found` (404); also `instanceof HttpNotFoundError`.
+ *
+ * @example
+ * ```ts
+ * await ts.getTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab").catch((e) => e instanceof TimeSyncNotFoundError);
+ * ```
  */
-export class TimeSyncAuthenticationError extends TimeSyncApiError {
-  override name = "TimeSyncAuthenticationError";
+export class TimeSyncNotFoundError extends TimeSyncApiError {}
 
-  /** True when the server rejected the token itself (restart or expiry): logging in again helps. */
-  get isBadToken(): boolean {
-    return this.text === "Bad API token";
+/**
+ * `Bad object` (400): the server rejected the object sent.
+ *
+ * @example
+ * ```ts
+ * await ts.createActivity({ name: "Docs", slug: "docs" }).catch((e) => e instanceof TimeSyncBadObjectError);
+ * ```
+ */
+export class TimeSyncBadObjectError extends TimeSyncApiError {}
+
+/**
+ * `The provided identifier was invalid` (400): a malformed slug, uuid or username in the path.
+ *
+ * @example
+ * ```ts
+ * await ts.getUser("pat").catch((e) => e instanceof TimeSyncInvalidIdentifierError);
+ * ```
+ */
+export class TimeSyncInvalidIdentifierError extends TimeSyncApiError {}
+
+/**
+ * `Authentication failure` (401): missing credentials, a wrong password, or `Bad API token` (see
+ * {@link TimeSyncApiError.isBadToken}).
+ *
+ * @example
+ * ```ts
+ * await ts.authenticate({ username: "pat", password: "wrong" }).catch((e) => e instanceof TimeSyncAuthenticationError);
+ * ```
+ */
+export class TimeSyncAuthenticationError extends TimeSyncApiError {}
+
+/**
+ * `Authorization failure` (401): authenticated, but not allowed to do this.
+ *
+ * @example
+ * ```ts
+ * await ts.createActivity({ name: "Docs", slug: "docs" }).catch((e) => e instanceof TimeSyncAuthorizationError);
+ * ```
+ */
+export class TimeSyncAuthorizationError extends TimeSyncApiError {}
+
+/**
+ * A conflict (409), e.g. `Invalid foreign key`; see the subclasses for duplicates.
+ *
+ * @example
+ * ```ts
+ * await ts.createProject({ name: "Web", slugs: ["web"], defaultActivity: "nope" }).catch((e) => e instanceof TimeSyncConflictError);
+ * ```
+ */
+export class TimeSyncConflictError extends TimeSyncApiError {}
+
+/**
+ * `The slug provided already exists` (409); `values` lists the slugs.
+ *
+ * @example
+ * ```ts
+ * await ts.createActivity({ name: "Dev again", slug: "dev" }).catch((e) => e instanceof TimeSyncSlugExistsError && e.values);
+ * ```
+ */
+export class TimeSyncSlugExistsError extends TimeSyncConflictError {}
+
+/**
+ * `Username already exists` (409).
+ *
+ * @example
+ * ```ts
+ * await ts.createUser({ username: "pat", password: "…" }).catch((e) => e instanceof TimeSyncUsernameExistsError);
+ * ```
+ */
+export class TimeSyncUsernameExistsError extends TimeSyncConflictError {}
+
+/**
+ * `Method not allowed` (405), e.g. deleting a project that current times still reference.
+ *
+ * @example
+ * ```ts
+ * await ts.deleteProject("web").catch((e) => e instanceof TimeSyncMethodNotAllowedError);
+ * ```
+ */
+export class TimeSyncMethodNotAllowedError extends TimeSyncApiError {}
+
+/**
+ * `Bad query value` (400, or 401 for a bad auth type): a filter the server refused.
+ *
+ * @example
+ * ```ts
+ * await ts.getTimes({ start: "2999-01-01" }).catch((e) => e instanceof TimeSyncBadQueryError);
+ * ```
+ */
+export class TimeSyncBadQueryError extends TimeSyncApiError {}
+
+/**
+ * `Server error` (500) or any other 5xx TimeSync error object; also `instanceof HttpServerError`.
+ *
+ * @example
+ * ```ts
+ * await ts.createProject({ name: "Web", slugs: ["web"], users: { ghost: { member: true } } }).catch((e) => e instanceof TimeSyncServerError);
+ * ```
+ */
+export class TimeSyncServerError extends TimeSyncApiError {}
+
+/**
+ * A successful (2xx) answer that is not what the API documents: not JSON, empty where an object was
+ * due, or JSON of the wrong shape (`issues` lists the problems). Carries the operation, the status
+ * and a redacted excerpt of the body. Extends http-core's `ResponseParseError`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ts.getActivities();
+ * } catch (error) {
+ *   if (error instanceof TimeSyncResponseError) console.log(error.operation, error.status, error.issues, error.bodyExcerpt);
+ * }
+ * ```
+ */
+export class TimeSyncResponseError extends ResponseParseError {
+  /**
+   * @param message - what does not fit
+   * @param details - request, status, body, issues, redactor and operation
+   */
+  constructor(message: string, details: ResponseParseErrorDetails = {}) {
+    super(message, details);
   }
 }
 
-/** `Authorization failure` (401): authenticated, but not allowed to do this. */
-export class TimeSyncAuthorizationError extends TimeSyncApiError {
-  override name = "TimeSyncAuthorizationError";
-}
-
-/** A conflict (409), e.g. `Invalid foreign key`; see the subclasses for duplicates. */
-export class TimeSyncConflictError extends TimeSyncApiError {
-  override name = "TimeSyncConflictError";
-}
-
-/** `The slug provided already exists` (409); `values` lists the slugs. */
-export class TimeSyncSlugExistsError extends TimeSyncConflictError {
-  override name = "TimeSyncSlugExistsError";
-}
-
-/** `Username already exists` (409). */
-export class TimeSyncUsernameExistsError extends TimeSyncConflictError {
-  override name = "TimeSyncUsernameExistsError";
-}
-
-/** `Method not allowed` (405), e.g. deleting a project that current times still reference. */
-export class TimeSyncMethodNotAllowedError extends TimeSyncApiError {
-  override name = "TimeSyncMethodNotAllowedError";
-}
-
-/** `Bad query value` (400, or 401 for a bad auth type): a filter the server refused. */
-export class TimeSyncBadQueryError extends TimeSyncApiError {
-  override name = "TimeSyncBadQueryError";
-}
-
-/** `Server error` (500) or any other 5xx TimeSync error object. */
-export class TimeSyncServerError extends TimeSyncApiError {
-  override name = "TimeSyncServerError";
-}
+brand(TimeSyncError, TimeSyncValidationError, TimeSyncApiError, TimeSyncResponseError);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "../src/durations.js";
-import { parseDuration } from "../src/durations.js";
+import { formatDuration } from "../src/models/duration.js";
+import { parseDuration } from "../src/models/duration.js";
 import { TimeSyncValidationError } from "../src/errors.js";
 
 describe("parseDuration (pymesync's HhMm grammar)", () => {

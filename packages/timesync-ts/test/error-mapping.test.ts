@@ -1,5 +1,7 @@
+import { FacilitySdkError, HttpClientError, HttpNotFoundError, HttpServerError, HttpStatusError, Redactor } from "@facility-sdk/http-core";
 import { describe, expect, it } from "vitest";
 import {
+  TimeSyncError,
   TimeSyncApiError,
   TimeSyncAuthenticationError,
   TimeSyncAuthorizationError,
@@ -13,9 +15,10 @@ import {
   TimeSyncSlugExistsError,
   TimeSyncUsernameExistsError,
 } from "../src/errors.js";
-import { mapTimeSyncError, readErrorBody } from "../src/internal/error-mapping.js";
+import { mapTimeSyncError } from "../src/client/error-mapping.js";
+import { readErrorBody } from "../src/wire/json.js";
 
-const where = { method: "GET", url: "http://ts.test/v0/times?token=***" };
+const where = { request: { method: "GET", url: "http://ts.test/v0/times?token=***" }, operation: "TimeSync getTimes (GET /times)" };
 
 describe("mapTimeSyncError", () => {
   it.each([
@@ -40,7 +43,14 @@ describe("mapTimeSyncError", () => {
     expect(error.text).toBe("some text");
     expect(error.values).toEqual(["v"]);
     expect(error.method).toBe("GET");
-    expect(error.url).toBe(where.url);
+    expect(error.url).toBe(where.request.url);
+    expect(error.operation).toBe(where.operation);
+    expect(error).toBeInstanceOf(TimeSyncError);
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(error).toBeInstanceOf(FacilitySdkError);
+    expect(error instanceof HttpServerError).toBe(status >= 500);
+    expect(error instanceof HttpClientError).toBe(status >= 400 && status < 500);
+    expect(error instanceof HttpNotFoundError).toBe(status === 404);
     expect(error.message).toContain(name);
     expect(error.name).toBe(Class.name);
   });
@@ -61,6 +71,15 @@ describe("mapTimeSyncError", () => {
     const error = mapTimeSyncError(status, { error: "Something new", text: "t" }, where);
     expect(error.constructor).toBe(Class);
     expect(error.values).toEqual([]);
+  });
+
+  it("redacts the server's text and values when built", () => {
+    const token = "aGVhZGVy.cGF5bG9hZA==.c2lnbmF0dXJl";
+    const redactor = new Redactor({ jsonKeys: ["token"] }).addSecretValue(token);
+    const error = mapTimeSyncError(400, { error: "Bad object", text: `bad token ${token}`, values: [token] }, { ...where, redactor });
+    expect(error.text).toBe("bad token ***");
+    expect(error.values).toEqual(["***"]);
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(token);
   });
 
   it("flags Bad API token as a token problem", () => {

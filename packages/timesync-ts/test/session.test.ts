@@ -105,8 +105,12 @@ describe("a full TimeSync session", () => {
   it("keeps the default activity across a project update (server bug worked around)", async () => {
     const updated = await member.updateProject("web", { uri: "https://web.example.org" });
     expect(updated).toMatchObject({ uri: "https://web.example.org", defaultActivity: "dev", revision: 2 });
+    expect(server.state.projectBySlug("web")?.current.default_activity).not.toBeNull();
     const cleared = await admin.updateProject("web", { defaultActivity: null });
     expect(cleared.defaultActivity).toBeNull();
+    // The server answers the old default while it stores null: the client returns what is stored.
+    expect(server.state.projectBySlug("web")?.current.default_activity).toBeNull();
+    expect((await admin.getProject("web")).defaultActivity).toBeNull();
   });
 
   it("refuses to delete a project with live times, then deletes times and shows them with includeDeleted", async () => {
@@ -129,7 +133,11 @@ describe("a full TimeSync session", () => {
     expect((await admin.getActivity("docs", { includeRevisions: true })).parents?.[0]?.name).toBe("Documentation");
     await admin.deleteActivity("docs");
     expect((await admin.getActivities()).map((a) => a.slug)).toEqual(["dev"]);
-    expect((await admin.getActivities({ includeDeleted: true })).map((a) => a.slug).sort()).toEqual(["dev", "docs"]);
+    const all = await admin.getActivities({ includeDeleted: true });
+    expect(all.map((a) => a.name).sort()).toEqual(["Development", "Docs"]);
+    // The reference server lists a deleted activity with `"slug": null`.
+    expect(all.find((a) => a.name === "Docs")).toMatchObject({ slug: null, deletedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(all.find((a) => a.name === "Development")).toMatchObject({ slug: "dev", deletedAt: null });
 
     const updated = await member.updateUser("pat", { displayName: "Pat P.", password: "a-new-password" });
     expect(updated.displayName).toBe("Pat P.");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TimeSyncValidationError } from "../src/errors.js";
-import { decodeTimeSyncToken } from "../src/token.js";
+import { decodeTimeSyncToken } from "../src/client/token.js";
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64");
 const HEADER = b64({ typ: "JWT", alg: "HMAC-SHA512" });

@@ -1,20 +1,25 @@
-// Identifier and value formats the client checks before sending anything.
+// Identifier and value formats the client checks before sending anything. They are the reference
+// server's own rules, so nothing it would refuse leaves the machine and nothing it accepts is refused.
 
-/** Lowercase alphanumerics separated by single dashes: `web`, `ganeti-webmgr`. */
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * Lowercase alphanumerics separated by single dashes, holding at least one letter: `web`,
+ * `ganeti-webmgr`, `web2`; not `12345` (the server refuses digits-only slugs).
+ */
+export const SLUG_RE = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** An RFC 4122-shaped uuid (any version), case-insensitive. */
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Usernames: letters, digits, `_ . @ -`, 1 to 64 characters. */
-export const USERNAME_RE = /^[A-Za-z0-9_.@-]{1,64}$/;
-/** A loose e-mail shape: something@something, no spaces. */
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+$/;
+/** Usernames as the server accepts them: `a-z 0-9 _ ~ -` only (`t~x` yes; `d.x`, `Pat`, `a@b` no). */
+export const USERNAME_RE = /^[a-z0-9_~-]+$/;
+/** An e-mail address whose domain holds a dot (`x@y` is refused by the server, `x@y.org` accepted). */
+export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** True for a real calendar day written `YYYY-MM-DD`. */
-export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+/** How each format is described in error messages. */
+export const EXPECTED = {
+  slug: 'a lowercase slug with at least one letter, such as "my-project"',
+  username: "a username of a-z, 0-9, _, ~ and -",
+  uuid: "a uuid such as 3f0c4e1a-1b2c-4d3e-8f90-0123456789ab",
+  email: "an e-mail address whose domain holds a dot, such as pat@example.org",
+} as const;
 
 /** True for an absolute http(s) URI. */
 export function isHttpUri(value: string): boolean {
@@ -25,14 +30,4 @@ export function isHttpUri(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The UTC day of a `Date`, or the string itself (already checked), as `YYYY-MM-DD`. */
-export function toIsoDay(value: string | Date): string {
-  return typeof value === "string" ? value : value.toISOString().slice(0, 10);
-}
-
-/** Normalises a wire date: epoch milliseconds (as `POST /users` answers) become `YYYY-MM-DD`. */
-export function normaliseWireDate(value: string | number): string {
-  return typeof value === "number" ? new Date(value).toISOString().slice(0, 10) : value;
 }

@@ -1,5 +1,5 @@
 import { TimeSyncValidationError } from "../errors.js";
-import { SLUG_RE, USERNAME_RE, UUID_RE } from "./formats.js";
+import { EXPECTED, SLUG_RE, USERNAME_RE, UUID_RE } from "./formats.js";
 
 // Path identifiers are checked before use, so an empty id can never turn an update into a create.
 
@@ -10,8 +10,8 @@ function check(value: unknown, field: string, re: RegExp, expected: string): str
 }
 
 /** A time's uuid, URL-encoded for the path. */
-export const uuidPath = (v: unknown, field = "uuid") => check(v, field, UUID_RE, "a uuid such as 3f0c4e1a-...-...");
+export const uuidPath = (v: unknown, field = "uuid"): string => check(v, field, UUID_RE, EXPECTED.uuid);
 /** A project or activity slug, URL-encoded for the path. */
-export const slugPath = (v: unknown, field = "slug") => check(v, field, SLUG_RE, 'a lowercase slug such as "my-project"');
+export const slugPath = (v: unknown, field = "slug"): string => check(v, field, SLUG_RE, EXPECTED.slug);
 /** A username, URL-encoded for the path. */
-export const usernamePath = (v: unknown, field = "username") => check(v, field, USERNAME_RE, "1-64 letters, digits or _ . @ -");
+export const usernamePath = (v: unknown, field = "username"): string => check(v, field, USERNAME_RE, EXPECTED.username);

@@ -5,7 +5,6 @@ import {
   TimeSyncBadObjectError,
   TimeSyncBadQueryError,
   TimeSyncConflictError,
-  type TimeSyncErrorDetails,
   TimeSyncInvalidIdentifierError,
   TimeSyncMethodNotAllowedError,
   TimeSyncNotFoundError,
@@ -13,11 +12,13 @@ import {
   TimeSyncSlugExistsError,
   TimeSyncUsernameExistsError,
 } from "../errors.js";
+import type { WireError } from "../wire/json.js";
+import type { AnswerContext } from "../wire/parse.js";
 
-type ErrorClass = new (details: TimeSyncErrorDetails) => TimeSyncApiError;
+type ErrorClass = typeof TimeSyncApiError;
 
 // Error names exactly as the reference server emits them.
-const BY_NAME: Record<string, ErrorClass> = {
+const BY_NAME: Readonly<Record<string, ErrorClass>> = {
   "Object not found": TimeSyncNotFoundError,
   "Server error": TimeSyncServerError,
   "Invalid foreign key": TimeSyncConflictError,
@@ -40,32 +41,24 @@ function classForStatus(status: number): ErrorClass {
   return TimeSyncApiError;
 }
 
-/** The TimeSync error object in a parsed body, or undefined when the body is not one. */
-export function readErrorBody(body: unknown): { status?: number; error: string; text: string; values?: unknown[] } | undefined {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return undefined;
-  const { status, error, text, values } = body as Record<string, unknown>;
-  if (typeof error !== "string") return undefined;
-  return {
-    ...(typeof status === "number" ? { status } : {}),
-    error,
-    text: typeof text === "string" ? text : "",
-    ...(Array.isArray(values) ? { values } : {}),
-  };
-}
+/** What an error answer is mapped with: the answer's context, or at least the request. */
+export type ErrorContext = Pick<AnswerContext, "request"> & Partial<Omit<AnswerContext, "request" | "status">>;
 
-/** Maps a TimeSync error body to its typed error class (by name, else by HTTP status). */
-export function mapTimeSyncError(
-  httpStatus: number,
-  body: { status?: number; error: string; text: string; values?: unknown[] },
-  request: { method: string; url: string },
-): TimeSyncApiError {
+/**
+ * Maps a TimeSync error object to its typed error class (by error name, else by HTTP status), built
+ * with the request, the body, the redactor and the operation: redacted when built.
+ */
+export function mapTimeSyncError(httpStatus: number, body: WireError, context: ErrorContext): TimeSyncApiError {
   const Class = BY_NAME[body.error] ?? classForStatus(httpStatus);
   return new Class({
     status: httpStatus,
     error: body.error,
     text: body.text,
-    ...(body.values !== undefined ? { values: body.values } : {}),
-    method: request.method,
-    url: request.url,
+    values: body.values,
+    request: context.request,
+    body: context.body,
+    attempts: context.attempts,
+    redactor: context.redactor,
+    operation: context.operation,
   });
 }

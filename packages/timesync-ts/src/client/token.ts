@@ -1,4 +1,4 @@
-import { TimeSyncValidationError } from "./errors.js";
+import { TimeSyncValidationError } from "../errors.js";
 
 /** The claims of a TimeSync token; `exp` and `iat` are epoch **milliseconds** (not seconds). */
 export interface TimeSyncTokenClaims {
@@ -29,7 +29,8 @@ function decodePart(part: string): unknown {
  *
  * @example
  * ```ts
- * const { sub, exp } = decodeTimeSyncToken(token);
+ * const { sub, exp } = decodeTimeSyncToken(ts.token ?? "");
+ * console.log(sub, new Date(exp));
  * ```
  */
 export function decodeTimeSyncToken(token: string): TimeSyncTokenClaims {

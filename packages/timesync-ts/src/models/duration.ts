@@ -1,4 +1,4 @@
-import { TimeSyncValidationError } from "./errors.js";
+import { TimeSyncValidationError } from "../errors.js";
 
 // pymesync's grammar, kept exactly: hours 0-23 and minutes 0-59, both parts required, no spaces.
 const DURATION_RE = /^(2[0-3]|[01]?\d)h([0-5]?\d)m$/i;

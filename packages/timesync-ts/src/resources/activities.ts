@@ -1,0 +1,155 @@
+import { stateOf } from "../client/state.js";
+import { slugPath } from "../internal/ids.js";
+import { signalOf, takeSignal, validate } from "../internal/validate.js";
+import {
+  type Activity,
+  type ActivityCreateInput,
+  ActivityCreateInputSchema,
+  activityCreateToWire,
+  ActivitySchema,
+  type ActivityUpdateInput,
+  ActivityUpdateInputSchema,
+  activityUpdateToWire,
+  type DeletedActivity,
+  ListedActivitySchema,
+} from "../models/activity.js";
+import { type GetOneOptions, GetOneOptionsSchema, type ListOptions, ListOptionsSchema } from "../models/common.js";
+import type { CallOptions } from "../options.js";
+import { parseList, parseOne } from "../wire/parse.js";
+
+/**
+ * What `getActivities(options)` lists: {@link Activity}s, plus {@link DeletedActivity}s (whose `slug`
+ * may be `null`) unless `includeDeleted` is known to be off.
+ */
+export type ListedActivities<O extends ListOptions> = "includeDeleted" extends keyof O
+  ? O extends { includeDeleted?: false | undefined }
+    ? Activity[]
+    : (Activity | DeletedActivity)[]
+  : Activity[];
+
+/**
+ * The activity methods of TimeSync: create, update, list, read and delete activities (kinds of work,
+ * such as `docs`). Call them on a {@link TimeSync} client; this class holds no state of its own.
+ *
+ * @example
+ * ```ts
+ * await ts.createActivity({ name: "Documentation", slug: "docs" });
+ * const all = await ts.getActivities();
+ * ```
+ */
+export abstract class TimeSyncActivitiesApi {
+  /**
+   * Creates an activity (site managers and admins).
+   *
+   * @param input - name and slug
+   * @param options - `signal` to cancel
+   * @returns the new activity
+   * @example
+   * ```ts
+   * const docs = await ts.createActivity({ name: "Documentation", slug: "docs" });
+   * ```
+   */
+  async createActivity(input: ActivityCreateInput, options: CallOptions = {}): Promise<Activity> {
+    const signal = signalOf(options);
+    const valid = validate(ActivityCreateInputSchema, input, "activity") as ActivityCreateInput;
+    return stateOf(this).transport.post(
+      { method: "createActivity", route: "/activities", path: "/activities", signal, read: (body, answer) => parseOne(ActivitySchema, body, answer) },
+      activityCreateToWire(valid),
+    );
+  }
+
+  /**
+   * Updates an activity's name and/or slug. The client reads the activity first: for a slug that does
+   * not exist, the reference server answers 404 but leaves a database transaction open, and every later
+   * request to it hangs until it restarts.
+   *
+   * @param slug - the activity's slug
+   * @param patch - `name` and/or `slug` (at least one)
+   * @param options - `signal` to cancel
+   * @returns the updated activity
+   * @throws {@link TimeSyncNotFoundError} when there is no such activity (no update is sent)
+   * @example
+   * ```ts
+   * await ts.updateActivity("docs", { name: "Docs" });
+   * ```
+   */
+  async updateActivity(slug: string, patch: ActivityUpdateInput, options: CallOptions = {}): Promise<Activity> {
+    const signal = signalOf(options);
+    const id = slugPath(slug);
+    const valid = validate(ActivityUpdateInputSchema, patch, "activity") as ActivityUpdateInput;
+    const object = activityUpdateToWire(valid);
+    await this.getActivity(slug, { signal });
+    return stateOf(this).transport.post(
+      { method: "updateActivity", route: "/activities/:slug", path: `/activities/${id}`, signal, read: (body, answer) => parseOne(ActivitySchema, body, answer) },
+      object,
+    );
+  }
+
+  /**
+   * Lists activities. With `includeDeleted: true` the list may hold {@link DeletedActivity}s, whose
+   * `slug` the reference server sends as `null`.
+   *
+   * @param options - `includeRevisions`, `includeDeleted`, `signal`
+   * @returns the activities
+   * @example
+   * ```ts
+   * const current = await ts.getActivities();
+   * const all = await ts.getActivities({ includeDeleted: true });
+   * const deletedNames = all.filter((a) => a.deletedAt !== null).map((a) => a.name);
+   * ```
+   */
+  async getActivities<O extends ListOptions = {}>(options?: O): Promise<ListedActivities<O>> {
+    const { signal, rest } = takeSignal(options);
+    const valid = validate(ListOptionsSchema, rest, "options");
+    const listed: Promise<(Activity | DeletedActivity)[]> = stateOf(this).transport.get({
+      method: "getActivities",
+      route: "/activities",
+      path: "/activities",
+      query: { include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted },
+      signal,
+      read: (body, answer) => parseList(valid.includeDeleted === true ? ListedActivitySchema : ActivitySchema, body, answer),
+    });
+    return listed as Promise<ListedActivities<O>>;
+  }
+
+  /**
+   * Reads one activity (`includeDeleted` is not accepted with a slug, as in pymesync).
+   *
+   * @param slug - the activity's slug
+   * @param options - `includeRevisions`, `signal`
+   * @returns the activity
+   * @example
+   * ```ts
+   * const docs = await ts.getActivity("docs", { includeRevisions: true });
+   * ```
+   */
+  async getActivity(slug: string, options: GetOneOptions = {}): Promise<Activity> {
+    const id = slugPath(slug);
+    const { signal, rest } = takeSignal(options);
+    const valid = validate(GetOneOptionsSchema, rest, "options");
+    return stateOf(this).transport.get({
+      method: "getActivity",
+      route: "/activities/:slug",
+      path: `/activities/${id}`,
+      query: { include_revisions: valid.includeRevisions },
+      signal,
+      read: (body, answer) => parseOne(ActivitySchema, body, answer),
+    });
+  }
+
+  /**
+   * Soft-deletes an activity (site managers and admins).
+   *
+   * @param slug - the activity's slug
+   * @param options - `signal` to cancel
+   * @example
+   * ```ts
+   * await ts.deleteActivity("docs");
+   * ```
+   */
+  async deleteActivity(slug: string, options: CallOptions = {}): Promise<void> {
+    const signal = signalOf(options);
+    const id = slugPath(slug);
+    await stateOf(this).transport.delete({ method: "deleteActivity", route: "/activities/:slug", path: `/activities/${id}`, signal });
+  }
+}

@@ -1,0 +1,164 @@
+import { stateOf } from "../client/state.js";
+import { slugPath } from "../internal/ids.js";
+import { signalOf, takeSignal, validate } from "../internal/validate.js";
+import { type GetOneOptions, GetOneOptionsSchema } from "../models/common.js";
+import {
+  type Project,
+  type ProjectCreateInput,
+  ProjectCreateInputSchema,
+  projectCreateToWire,
+  type ProjectFilter,
+  ProjectFilterSchema,
+  type ProjectRole,
+  rolesByUser,
+  ProjectSchema,
+  type ProjectUpdateInput,
+  ProjectUpdateInputSchema,
+  projectUpdateToWire,
+} from "../models/project.js";
+import type { CallOptions } from "../options.js";
+import { parseList, parseOne } from "../wire/parse.js";
+
+/**
+ * The project methods of TimeSync: create, update, list, read and delete projects, and list a
+ * project's users. Call them on a {@link TimeSync} client; this class holds no state of its own.
+ *
+ * @example
+ * ```ts
+ * await ts.createProject({ name: "Website", slugs: ["web"], defaultActivity: "dev", users: { pat: { member: true } } });
+ * console.log(await ts.projectUsers("web")); // { pat: ["member"] }
+ * ```
+ */
+export abstract class TimeSyncProjectsApi {
+  /**
+   * Creates a project (site managers and admins).
+   *
+   * @param input - name, slugs, and optionally uri, default activity and users
+   * @param options - `signal` to cancel
+   * @returns the new project
+   * @example
+   * ```ts
+   * const project = await ts.createProject({ name: "Website", slugs: ["web", "site"], defaultActivity: "dev" });
+   * ```
+   */
+  async createProject(input: ProjectCreateInput, options: CallOptions = {}): Promise<Project> {
+    const signal = signalOf(options);
+    const valid = validate(ProjectCreateInputSchema, input, "project") as ProjectCreateInput;
+    return stateOf(this).transport.post(
+      { method: "createProject", route: "/projects", path: "/projects", signal, read: (body, answer) => parseOne(ProjectSchema, body, answer) },
+      projectCreateToWire(valid),
+    );
+  }
+
+  /**
+   * Updates a project; `slugs` and `users` replace the stored ones. The reference server clears the
+   * default activity of an update that does not name one: leaving `defaultActivity` out keeps it (the
+   * client reads it first and sends it again), `defaultActivity: null` clears it. When it was cleared,
+   * the server answers the old default, so the client reads the project back: the result is what is stored.
+   *
+   * @param slug - any of the project's slugs
+   * @param patch - the fields to change (at least one)
+   * @param options - `signal` to cancel
+   * @returns the project as stored
+   * @example
+   * ```ts
+   * await ts.updateProject("web", { uri: "https://web.example.org" }); // the default activity is kept
+   * await ts.updateProject("web", { defaultActivity: null });          // cleared
+   * ```
+   */
+  async updateProject(slug: string, patch: ProjectUpdateInput, options: CallOptions = {}): Promise<Project> {
+    const signal = signalOf(options);
+    const id = slugPath(slug);
+    const valid = validate(ProjectUpdateInputSchema, patch, "project") as ProjectUpdateInput;
+    projectUpdateToWire(valid, null); // checks the patch before any request
+    const current = valid.defaultActivity === undefined ? (await this.getProject(slug, { signal })).defaultActivity : null;
+    const object = projectUpdateToWire(valid, current);
+    const updated = await stateOf(this).transport.post(
+      { method: "updateProject", route: "/projects/:slug", path: `/projects/${id}`, signal, read: (body, answer) => parseOne(ProjectSchema, body, answer) },
+      object,
+    );
+    if (object["default_activity"] !== undefined || updated.defaultActivity === null) return updated;
+    // Sent without a default: stored as null, yet answered with the old one. Read what is stored.
+    return this.getProject(valid.slugs?.[0] ?? slug, { signal });
+  }
+
+  /**
+   * Lists projects, optionally only those where one of `user` has a role. With `includeDeleted`, a
+   * deleted project is listed with `slugs: []` (the reference server drops them).
+   *
+   * @param filter - `user`, `includeRevisions`, `includeDeleted`
+   * @param options - `signal` to cancel
+   * @returns the projects
+   * @example
+   * ```ts
+   * const mine = await ts.getProjects({ user: ["pat"], includeRevisions: true });
+   * ```
+   */
+  async getProjects(filter: ProjectFilter = {}, options: CallOptions = {}): Promise<Project[]> {
+    const signal = signalOf(options);
+    const valid = validate(ProjectFilterSchema, filter, "filter") as ProjectFilter;
+    const query = { user: valid.user === undefined ? undefined : [...valid.user], include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted };
+    return stateOf(this).transport.get({ method: "getProjects", route: "/projects", path: "/projects", query, signal, read: (body, answer) => parseList(ProjectSchema, body, answer) });
+  }
+
+  /**
+   * Reads one project by any of its slugs (`includeDeleted` is not accepted with a slug, as in
+   * pymesync). With `includeRevisions`, `parents` are {@link ProjectRevision}s: the reference server
+   * sends them without `slugs` and `users`.
+   *
+   * @param slug - any of the project's slugs
+   * @param options - `includeRevisions`, `signal`
+   * @returns the project
+   * @example
+   * ```ts
+   * const project = await ts.getProject("web", { includeRevisions: true });
+   * console.log(project.parents?.map((p) => p.name));
+   * ```
+   */
+  async getProject(slug: string, options: GetOneOptions = {}): Promise<Project> {
+    const id = slugPath(slug);
+    const { signal, rest } = takeSignal(options);
+    const valid = validate(GetOneOptionsSchema, rest, "options");
+    return stateOf(this).transport.get({
+      method: "getProject",
+      route: "/projects/:slug",
+      path: `/projects/${id}`,
+      query: { include_revisions: valid.includeRevisions },
+      signal,
+      read: (body, answer) => parseOne(ProjectSchema, body, answer),
+    });
+  }
+
+  /**
+   * Soft-deletes a project (site managers and admins).
+   *
+   * @param slug - any of the project's slugs
+   * @param options - `signal` to cancel
+   * @throws {@link TimeSyncMethodNotAllowedError} while current times still reference it
+   * @example
+   * ```ts
+   * await ts.deleteProject("web");
+   * ```
+   */
+  async deleteProject(slug: string, options: CallOptions = {}): Promise<void> {
+    const signal = signalOf(options);
+    const id = slugPath(slug);
+    await stateOf(this).transport.delete({ method: "deleteProject", route: "/projects/:slug", path: `/projects/${id}`, signal });
+  }
+
+  /**
+   * The project's users and the roles they hold, as pymesync's `project_users`.
+   *
+   * @param slug - any of the project's slugs
+   * @param options - `signal` to cancel
+   * @returns `{ username: [roles that are true] }`
+   * @example
+   * ```ts
+   * await ts.projectUsers("web"); // { pat: ["member", "manager"], sam: ["spectator"] }
+   * ```
+   */
+  async projectUsers(slug: string, options: CallOptions = {}): Promise<Record<string, ProjectRole[]>> {
+    const signal = signalOf(options);
+    return rolesByUser(await this.getProject(slug, { signal }));
+  }
+}

@@ -1,0 +1,162 @@
+import { stateOf } from "../client/state.js";
+import { uuidPath } from "../internal/ids.js";
+import { signalOf, takeSignal, validate } from "../internal/validate.js";
+import {
+  type GetTimeOptions,
+  GetTimeOptionsSchema,
+  type Time,
+  type TimeCreateInput,
+  TimeCreateInputSchema,
+  timeCreateToWire,
+  type TimeFilter,
+  TimeFilterSchema,
+  timeFilterToQuery,
+  TimeSchema,
+  type TimeUpdateInput,
+  TimeUpdateInputSchema,
+  timeUpdateToWire,
+} from "../models/time.js";
+import type { CallOptions } from "../options.js";
+import { parseList, parseOne } from "../wire/parse.js";
+import type { TimeSyncProjectsApi } from "./projects.js";
+
+/**
+ * The time methods of TimeSync: create, update, list, read and delete time entries. Call them on a
+ * {@link TimeSync} client; this class holds no state of its own.
+ *
+ * @example
+ * ```ts
+ * const time = await ts.createTime({ duration: "1h30m", project: "web", dateWorked: "2024-05-02" });
+ * await ts.updateTime(time.uuid, { notes: "reviewed" });
+ * ```
+ */
+export abstract class TimeSyncTimesApi {
+  /**
+   * Creates a time. `duration` may be seconds or `"3h30m"`; `user` defaults to the authenticated user.
+   * The result is the time as stored: the server's answer lacks `activities`, `notes` and `issueUri`
+   * when they were not sent, so the client fills them in (the project's default activity, `null`).
+   * `project` is the one slug sent (`GET` answers list all the project's slugs).
+   *
+   * @param input - the time
+   * @param options - `signal` to cancel
+   * @returns the stored time
+   * @throws {@link TimeSyncValidationError} before any request for bad input
+   * @example
+   * ```ts
+   * const t = await ts.createTime({ duration: "3h30m", project: "web", dateWorked: new Date(), activities: ["dev"] });
+   * console.log(t.uuid, t.duration); // "…", 12600
+   * ```
+   */
+  async createTime(this: TimeSyncTimesApi & TimeSyncProjectsApi, input: TimeCreateInput, options: CallOptions = {}): Promise<Time> {
+    const signal = signalOf(options);
+    const { transport, session } = stateOf(this);
+    const valid = validate(TimeCreateInputSchema, input, "time") as TimeCreateInput;
+    const object = timeCreateToWire(valid, () => session.currentUser("time.user"));
+    const { time, complete } = await transport.post(
+      {
+        method: "createTime",
+        route: "/times",
+        path: "/times",
+        signal,
+        read: (body, answer) => ({ time: parseOne(TimeSchema, body, answer), complete: Object.hasOwn(body as object, "activities") }),
+      },
+      object,
+    );
+    if (complete) return time;
+    // The server stored the project's default activity but did not say so: look it up.
+    const project = await this.getProject(valid.project, { signal });
+    return { ...time, activities: project.defaultActivity === null ? [] : [project.defaultActivity] };
+  }
+
+  /**
+   * Updates a time with any subset of the create fields. The result is re-read from the server when
+   * `activities` were not changed, because the update answer then lists none.
+   *
+   * @param uuid - the time's uuid
+   * @param patch - the fields to change (at least one; falsy values the server would ignore are refused)
+   * @param options - `signal` to cancel
+   * @returns the updated time
+   * @example
+   * ```ts
+   * const updated = await ts.updateTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { duration: "4h0m", notes: "layout and fonts" });
+   * ```
+   */
+  async updateTime(uuid: string, patch: TimeUpdateInput, options: CallOptions = {}): Promise<Time> {
+    const signal = signalOf(options);
+    const id = uuidPath(uuid);
+    const valid = validate(TimeUpdateInputSchema, patch, "time") as TimeUpdateInput;
+    const object = timeUpdateToWire(valid);
+    const time = await stateOf(this).transport.post(
+      { method: "updateTime", route: "/times/:uuid", path: `/times/${id}`, signal, read: (body, answer) => parseOne(TimeSchema, body, answer) },
+      object,
+    );
+    return valid.activities === undefined ? this.getTime(uuid, { signal }) : time;
+  }
+
+  /**
+   * Lists the times visible to the caller. Values within one filter are ORed, filters are ANDed.
+   *
+   * @param filter - users, projects, activities, a day range, and the revision/deleted flags
+   * @param options - `signal` to cancel
+   * @returns the times
+   * @example
+   * ```ts
+   * const may = await ts.getTimes({ project: ["web"], start: "2024-05-01", end: "2024-05-31" });
+   * ```
+   */
+  async getTimes(filter: TimeFilter = {}, options: CallOptions = {}): Promise<Time[]> {
+    const signal = signalOf(options);
+    const valid = validate(TimeFilterSchema, filter, "filter") as TimeFilter;
+    const query = timeFilterToQuery(valid);
+    return stateOf(this).transport.get({ method: "getTimes", route: "/times", path: "/times", query, signal, read: (body, answer) => parseList(TimeSchema, body, answer) });
+  }
+
+  /**
+   * Reads one time. With `includeRevisions`, a time still at revision 1 gets `parents: []` without
+   * asking the server, which would never answer that query.
+   *
+   * @param uuid - the time's uuid
+   * @param options - `includeRevisions`, `includeDeleted`, `signal`
+   * @returns the time
+   * @throws {@link TimeSyncNotFoundError} when there is no such (current) time
+   * @example
+   * ```ts
+   * const time = await ts.getTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { includeRevisions: true });
+   * console.log(time.parents?.length);
+   * ```
+   */
+  async getTime(uuid: string, options: GetTimeOptions = {}): Promise<Time> {
+    const id = uuidPath(uuid);
+    const { signal, rest } = takeSignal(options);
+    const valid = validate(GetTimeOptionsSchema, rest, "options");
+    const { transport } = stateOf(this);
+    const read = (includeRevisions: boolean): Promise<Time> =>
+      transport.get({
+        method: "getTime",
+        route: "/times/:uuid",
+        path: `/times/${id}`,
+        query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted },
+        signal,
+        read: (body, answer) => parseOne(TimeSchema, body, answer),
+      });
+    if (valid.includeRevisions !== true) return read(false);
+    const current = await read(false);
+    return current.revision <= 1 ? { ...current, parents: [] } : read(true);
+  }
+
+  /**
+   * Soft-deletes a time (its owner, a site manager or a site admin).
+   *
+   * @param uuid - the time's uuid
+   * @param options - `signal` to cancel
+   * @example
+   * ```ts
+   * await ts.deleteTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab");
+   * ```
+   */
+  async deleteTime(uuid: string, options: CallOptions = {}): Promise<void> {
+    const signal = signalOf(options);
+    const id = uuidPath(uuid);
+    await stateOf(this).transport.delete({ method: "deleteTime", route: "/times/:uuid", path: `/times/${id}`, signal });
+  }
+}
