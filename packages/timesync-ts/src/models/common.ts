@@ -62,9 +62,28 @@ export const revisionedFields = {
   deleted_at: wireOptionalDate,
 };
 
-/** Adds `parents` to a camelized object only when the server sent them. */
+/**
+ * The bookkeeping fields on the wire, checked only (no per-field transform): a hot object's schema
+ * checks these plain fields and converts the whole object once, which is several times faster
+ * than a transform per field (see the bench's profile notes).
+ */
+export const plainRevisionedFields = {
+  uuid: z.string(),
+  revision: z.number().int(),
+  created_at: z.union([z.string(), z.number()]),
+  updated_at: z.union([z.string(), z.number()]).nullish(),
+  deleted_at: z.union([z.string(), z.number()]).nullish(),
+};
+
+/** A nullable wire day (`YYYY-MM-DD` or epoch milliseconds) as `YYYY-MM-DD` or `null`. */
+export function wireDayOrNull(value: string | number | null | undefined): string | null {
+  return value === null || value === undefined ? null : normaliseWireDate(value);
+}
+
+/** Adds `parents` to a freshly converted object only when the server sent them (set, not spread: spreading a new object is slow in V8). */
 export function withParents<T extends object, P>(object: T, parents: P[] | undefined): T & { parents?: P[] } {
-  return parents === undefined ? object : { ...object, parents };
+  if (parents !== undefined) (object as T & { parents?: P[] }).parents = parents;
+  return object;
 }
 
 /** Throws when a patch changes nothing. */

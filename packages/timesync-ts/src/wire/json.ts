@@ -6,7 +6,7 @@ export type AnswerBody = { kind: "empty" } | { kind: "json"; value: unknown } | 
 
 /** Classifies an answer body: empty (or blank), JSON, or other text (an HTML page, a proxy's message). */
 export function readAnswerBody(text: string): AnswerBody {
-  if (text.trim() === "") return { kind: "empty" };
+  if (!/\S/.test(text)) return { kind: "empty" }; // blank (a regex stops at the first character; trim would copy the body)
   try {
     return { kind: "json", value: JSON.parse(text) as unknown };
   } catch {

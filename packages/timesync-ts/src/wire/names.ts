@@ -15,9 +15,17 @@ export type Camelized<T> = { [K in keyof T as K extends string ? SnakeToCamel<K>
 /** An object with its top-level keys in snake_case, `undefined` values dropped. */
 export type Snakified<T> = { [K in keyof T as K extends string ? CamelToSnake<K> : K]: Exclude<T[K], undefined> };
 
+// The wire has a few dozen field names: each is converted once (answers hold hundreds of objects).
+const camelNames = new Map<string, string>();
+
 /** `date_worked` → `dateWorked`. */
 export function snakeToCamel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_all, c: string) => c.toUpperCase());
+  let camel = camelNames.get(name);
+  if (camel === undefined) {
+    camel = name.includes("_") ? name.replace(/_([a-z0-9])/g, (_all, c: string) => c.toUpperCase()) : name;
+    if (camelNames.size < 1_000) camelNames.set(name, camel);
+  }
+  return camel;
 }
 
 /** `dateWorked` → `date_worked`. */
@@ -28,7 +36,7 @@ export function camelToSnake(name: string): string {
 /** A copy of a wire object with its top-level keys in camelCase. */
 export function camelize<T extends object>(wire: T): Camelized<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(wire)) out[snakeToCamel(key)] = value;
+  for (const key in wire) if (Object.hasOwn(wire, key)) out[snakeToCamel(key)] = wire[key];
   return out as Camelized<T>;
 }
 
