@@ -19,7 +19,7 @@ const ROUNDS = 21;
 const WARMUP = 5;
 const TARGET = 1.5;
 
-const print = (bench, value, unit, note) => console.log(JSON.stringify({ bench, value, unit, note }));
+const print = (bench, value, unit, note, target) => console.log(JSON.stringify({ bench, value, unit, note, ...(target ? { target } : {}) }));
 const crlf = (lines) => lines.join("\r\n") + "\r\n";
 const rows = (make) => Array.from({ length: ROWS }, (_, i) => make(i));
 
@@ -129,8 +129,8 @@ for (const { name, body, check } of BODIES) {
     `parse-vs-naive-${name}-${ROWS}-rows`,
     ratio,
     "x",
-    `ours/naive, median of ${ROUNDS} rounds; target <= ${TARGET}: ${ratio <= TARGET ? "met" : "NOT met"}; ` +
-      `${rowsPerSec(median(oursMs))} rows/s ours, ${rowsPerSec(median(naiveMs))} rows/s naive`,
+    `ours/naive, median of ${ROUNDS} rounds; ${rowsPerSec(median(oursMs))} rows/s ours, ${rowsPerSec(median(naiveMs))} rows/s naive`,
+    `<= ${TARGET}`,
   );
 }
 if (sink === 0) throw new Error("nothing parsed");
