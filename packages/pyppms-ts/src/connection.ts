@@ -6,16 +6,21 @@ import { attachState, stateOf } from "./client/state.js";
 import { ResponseFormatError } from "./errors/format.js";
 import { installMethods } from "./internal/install-methods.js";
 import { requireText } from "./internal/inputs.js";
+import type { PpmsProject } from "./models/project.js";
 import type { PpmsSystem } from "./models/system.js";
 import type { PpmsUser } from "./models/user.js";
 import type { PpmsConnectionOptions } from "./options.js";
+import { PpmsAccountsApi } from "./resources/accounts.js";
 import { PpmsBillingApi } from "./resources/billing.js";
 import { PpmsBookingsApi } from "./resources/bookings.js";
 import { PpmsExperienceApi } from "./resources/experience.js";
 import { PpmsGroupsApi } from "./resources/groups.js";
 import { PpmsIncidentsApi } from "./resources/incidents.js";
+import { PpmsInvoicesApi } from "./resources/invoices.js";
+import { PpmsOrdersApi } from "./resources/orders.js";
 import { PpmsProjectsApi } from "./resources/projects.js";
 import { PpmsRightsApi } from "./resources/rights.js";
+import { PpmsSamplesApi } from "./resources/samples.js";
 import { PpmsSystemsApi } from "./resources/systems.js";
 import { PpmsUsersApi } from "./resources/users.js";
 import type { CallOptions, PpmsConnectionStatus, PumapiParams, PumapiRequestOptions, PumapiResponse } from "./types.js";
@@ -35,13 +40,18 @@ export interface PpmsConnection
     PpmsExperienceApi,
     PpmsProjectsApi,
     PpmsBillingApi,
-    PpmsIncidentsApi {}
+    PpmsIncidentsApi,
+    PpmsOrdersApi,
+    PpmsInvoicesApi,
+    PpmsSamplesApi,
+    PpmsAccountsApi {}
 
 /**
  * A connection to PUMAPI, the API of Stratocore PPMS (pyppms' `PpmsConnection`). Create it with
  * {@link PpmsConnection.connect}. It has the methods of every resource family (users, groups,
- * systems, rights, bookings, experience, projects, billing, incidents), keeps pyppms' in-memory
- * caches of users, systems and the full name → login map, fetches users in bulk with bounded
+ * systems, rights, bookings, experience, projects, billing, incidents, orders and services,
+ * invoices, sample manifests, API2 accounts), keeps pyppms' in-memory
+ * caches of users, systems, projects and the full name → login map, fetches users in bulk with bounded
  * concurrency, retries read actions (never writes) on transient faults, and can record every
  * accepted answer to (or replay it from) a cache directory in pyppms' layout. Every method takes
  * an `AbortSignal` (`{ signal }`).
@@ -70,6 +80,10 @@ export class PpmsConnection {
       PpmsProjectsApi,
       PpmsBillingApi,
       PpmsIncidentsApi,
+      PpmsOrdersApi,
+      PpmsInvoicesApi,
+      PpmsSamplesApi,
+      PpmsAccountsApi,
     ]);
   }
 
@@ -83,7 +97,7 @@ export class PpmsConnection {
   private constructor(setup: ConnectionSetup) {
     this.baseUrl = setup.baseUrl;
     this.offline = setup.offline;
-    this.status = { authState: "OFFLINE", authResponse: "", authHttpStatus: -1 };
+    this.status = { authState: setup.systemOnly ? "SYSTEM" : "OFFLINE", authResponse: "", authHttpStatus: -1 };
     attachState(this, setup.state);
   }
 
@@ -100,7 +114,9 @@ export class PpmsConnection {
    * Opens a connection: checks the options, sets up transport and cache, and authenticates with
    * the `auth` action. Without an API key (and with a cache) it runs offline, in `replay`; with a
    * cache in `replay` mode it does not send `auth` either (http-core never replays logins), and
-   * `status.authState` says `REPLAY`. Neither key nor cache is an error.
+   * `status.authState` says `REPLAY`. With `system: { id, code }` instead of a key (system
+   * authentication) nothing is sent either (`status.authState` is `SYSTEM`) and the connection
+   * can call only `getbooking` / `nextbooking` of that system. Neither key, system nor cache is an error.
    *
    * @param options - endpoint, key, cache, logging, retry and concurrency settings
    * @param callOptions - `signal` to abort the `auth` call
@@ -112,12 +128,19 @@ export class PpmsConnection {
    * // offline, from a cache directory in pyppms' layout
    * const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.example/pumapi/", cache: "./ppms-cache" });
    * const user = await ppms.getUser("jdoe");
+   * // a kiosk beside one instrument: system authentication, no API key
+   * const kiosk = await PpmsConnection.connect({ baseUrl, system: { id: 31, code: process.env.PPMS_SYSTEM_CODE ?? "" } });
+   * const now = await kiosk.getCurrentBooking(31);
    * ```
    */
   static async connect(options: PpmsConnectionOptions, callOptions: CallOptions = {}): Promise<PpmsConnection> {
     const setup = setUpConnection(options);
     const connection = new PpmsConnection(setup);
     const { state } = setup;
+    if (setup.systemOnly) {
+      state.logger.debug("System authentication: 'auth' is not sent; only getbooking and nextbooking can be called");
+      return connection;
+    }
     if (setup.offline) {
       state.logger.warn("No API key given, running in offline/cache-only mode");
       return connection;
@@ -206,22 +229,37 @@ export class PpmsConnection {
   }
 
   /**
-   * Removes the on-disk cache (pyppms' `flush_cache`); with `keepUsers`, all but the `getuser`
-   * answers. The in-memory caches are left as they are. Does nothing without a cache.
+   * Removes the on-disk cache (pyppms 4.0's `cache_flush`, 3.x's `flush_cache`); with
+   * `keepUsers`, all but the `getuser` answers. The in-memory caches are left as they are. Does
+   * nothing without a cache.
    *
    * @param options - whether to keep the `getuser` folder
    * @example
    * ```ts
-   * await ppms.flushCache({ keepUsers: true });
+   * await ppms.cacheFlush({ keepUsers: true });
    * ```
    */
-  async flushCache(options: { keepUsers?: boolean } = {}): Promise<void> {
+  async cacheFlush(options: { keepUsers?: boolean } = {}): Promise<void> {
     const s = stateOf(this);
     if (s.cache === undefined) {
-      s.logger.debug("flushCache: no cache configured");
+      s.logger.debug("cacheFlush: no cache configured");
       return;
     }
     s.cache.flush(options.keepUsers === true ? { keep: ["getuser"] } : {});
+  }
+
+  /**
+   * Removes the on-disk cache (pyppms 3.x's `flush_cache`).
+   *
+   * @deprecated Use {@link PpmsConnection.cacheFlush} (pyppms 4.0's `cache_flush`); this alias calls it.
+   * @param options - whether to keep the `getuser` folder
+   * @example
+   * ```ts
+   * await ppms.flushCache({ keepUsers: true }); // same as ppms.cacheFlush(...)
+   * ```
+   */
+  async flushCache(options: { keepUsers?: boolean } = {}): Promise<void> {
+    return this.cacheFlush(options);
   }
 
   /**
@@ -252,5 +290,13 @@ export class PpmsConnection {
   /** The systems fetched so far, by id (pyppms' `systems`). */
   get systems(): ReadonlyMap<number, PpmsSystem> {
     return stateOf(this).systems;
+  }
+
+  /**
+   * The projects fetched so far, by project id (pyppms' `projects`): filled by `getProjects` /
+   * `cacheUpdateProjects`, emptied by the project writes (`newProject`, `updateProject`).
+   */
+  get projects(): ReadonlyMap<number, PpmsProject> {
+    return stateOf(this).projects;
   }
 }

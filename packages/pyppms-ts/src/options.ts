@@ -1,4 +1,5 @@
 import type { CacheMode, LogLevel, TimeoutOptions, TransportOptions } from "@facility-sdk/http-core";
+import type { SystemCredentials } from "./types.js";
 
 /**
  * Options of {@link PpmsConnection.connect}: pyppms' own settings on top of http-core's
@@ -40,6 +41,15 @@ export interface PpmsConnectionOptions extends TransportOptions {
    * no `auth` call, every answer comes from the cache, in mode `replay`.
    */
   apiKey?: string | undefined;
+  /**
+   * System authentication instead of an API key: the system's `id` and `code` (a secret, never in
+   * a cache file name, a log line or an error). PUMAPI accepts it only for `getbooking` and
+   * `nextbooking` of that system, so such a connection can call `getBooking`, `getCurrentBooking`,
+   * `getNextBooking` (and `request` with those actions) for that system alone; any other call fails
+   * before sending with a {@link PpmsAuthScopeError}. No `auth` is sent at connect. Not together
+   * with `apiKey` (a keyed connection passes system credentials per call instead).
+   */
+  system?: SystemCredentials | undefined;
   /**
    * Record/replay mode of a cache given as a directory.
    *

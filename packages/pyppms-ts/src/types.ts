@@ -62,9 +62,11 @@ export interface PumapiResponse {
 export interface PpmsConnectionStatus {
   /**
    * `SUCCESS` after a good `auth`; `OFFLINE` without an API key (cache-only); `REPLAY` when the
-   * cache is in `replay` mode, where `auth` is not sent (http-core never replays logins).
+   * cache is in `replay` mode, where `auth` is not sent (http-core never replays logins); `SYSTEM`
+   * for a connection with system credentials only (`auth` is not sent: PUMAPI checks `id` + `code`
+   * on each `getbooking` / `nextbooking`).
    */
-  authState: "SUCCESS" | "OFFLINE" | "REPLAY";
+  authState: "SUCCESS" | "OFFLINE" | "REPLAY" | "SYSTEM";
   /** The `auth` answer text (empty when `auth` was not sent). */
   authResponse: string;
   /** The `auth` HTTP status (-1 when `auth` was not sent). */
@@ -149,3 +151,81 @@ export interface GroupFields {
 
 /** Incident severity for {@link PpmsConnection.createIncident}: 1 (low) to 3 (high). */
 export type IncidentSeverity = 1 | 2 | 3;
+
+/**
+ * System authentication (PUMAPI's `id` + `code`), accepted instead of an API key by the
+ * system-related actions `getbooking` and `nextbooking`. `code` is a secret: it is never put in a
+ * cache file name, a log line or an error message.
+ */
+export interface SystemCredentials {
+  /** The system id (the `id` of the actions). */
+  id: number | string;
+  /** The system's code (a secret). */
+  code: string;
+}
+
+/** Options of {@link PpmsConnection.getBooking}, `getCurrentBooking` and `getNextBooking`. */
+export interface BookingOptions extends CallOptions {
+  /**
+   * Authenticate this call with the system's own credentials instead of the connection's (its
+   * `id` must be the system asked about). The connection's key is not sent with it.
+   */
+  system?: SystemCredentials | undefined;
+}
+
+/** The `active` filter of `getgroups` / `getgroupusers`: only active (`true`) or inactive (`false`) ones. */
+export interface ActiveFilterOptions {
+  /** Only active (`true`) or only inactive (`false`) entries; all when left out. */
+  active?: boolean | undefined;
+}
+
+/** A day PUMAPI wants as `YYYY-MM-DD`: that text, or a `Date` (its local date). */
+export type PumapiDay = string | Date;
+
+/** Fields of {@link PpmsConnection.newProject} (`newproject`). */
+export interface NewProjectFields {
+  /** The core facility the project belongs to (`plateformid`, required). */
+  coreFacilityRef: number | string;
+  /** Project name (required). */
+  name: string;
+  /** Billing code. */
+  bcode?: string | undefined;
+  /** Project phase, a whole number (PUMAPI's default is 1). */
+  phase?: number | string | undefined;
+  /** Affiliation. */
+  affiliation?: string | undefined;
+  /** Project type (`ptype`). */
+  type?: string | undefined;
+  /** Whether the project is active. */
+  active?: boolean | undefined;
+  /** Free-text description (`descr`). */
+  description?: string | undefined;
+  /** Project group. */
+  group?: string | undefined;
+  /** Expiration date (`expirationdate`): `YYYY-MM-DD` or a `Date`. */
+  expirationDate?: PumapiDay | undefined;
+}
+
+/** Fields of {@link PpmsConnection.updateProject} (`updproject`); left-out fields stay as they are. */
+export interface UpdateProjectFields {
+  /** Move the project to another core facility (`plateformid`). */
+  coreFacilityRef?: number | string | undefined;
+  /** Project name (not empty). */
+  name?: string | undefined;
+  /** Billing code (`""` clears it). */
+  bcode?: string | undefined;
+  /** Project phase, a whole number. */
+  phase?: number | string | undefined;
+  /** Affiliation. */
+  affiliation?: string | undefined;
+  /** Project type (`ptype`). */
+  type?: string | undefined;
+  /** Whether the project is active. */
+  active?: boolean | undefined;
+  /** Free-text description (`descr`). */
+  description?: string | undefined;
+  /** Project group. */
+  group?: string | undefined;
+  /** Expiration date: `YYYY-MM-DD`, a `Date`, or `""` to clear it. */
+  expirationDate?: PumapiDay | undefined;
+}

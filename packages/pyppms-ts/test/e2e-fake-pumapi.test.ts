@@ -60,12 +60,15 @@ describe("end to end over real HTTP against the stateful fake PUMAPI", () => {
   it("groups: list, details, members, writes", async () => {
     const { ppms } = await setup();
     expect(await ppms.getGroups()).toEqual(["imaging_group", "cell_lab", "facility_staff"]);
-    expect(await ppms.getGroup("cell_lab")).toMatchObject({ unitlogin: "cell_lab", unitname: "Cell Lab", active: true });
+    expect(await ppms.getGroupDict("cell_lab")).toMatchObject({ unitlogin: "cell_lab", unitname: "Cell Lab", active: true });
+    expect(await ppms.getGroup("cell_lab")).toMatchObject({ groupId: "cell_lab", name: "Cell Lab", billingCode: "BC-1001", active: true });
     expect((await ppms.getGroupUsers("imaging_group")).map(String)).toEqual(["jdoe", "amueller"]);
     await expect(ppms.getGroup("no_such_group")).rejects.toBeInstanceOf(PpmsGroupNotFoundError);
     await ppms.newGroup("chem_lab", { unitname: "Chem Lab", department: "Chemistry" });
-    expect(await ppms.getGroup("chem_lab")).toMatchObject({ unitname: "Chem Lab", department: "Chemistry" });
+    expect(await ppms.getGroupDict("chem_lab")).toMatchObject({ unitname: "Chem Lab", department: "Chemistry" });
+    expect(await ppms.getGroup("chem_lab")).toMatchObject({ name: "Chem Lab", department: "Chemistry" });
     await ppms.updateGroup("chem_lab", { active: false });
+    expect((await ppms.getGroupDict("chem_lab")).active).toBe(false);
     expect((await ppms.getGroup("chem_lab")).active).toBe(false);
   });
 
@@ -115,7 +118,7 @@ describe("end to end over real HTTP against the stateful fake PUMAPI", () => {
 
   it("projects, billing codes, experience, incidents, session notes, JSON", async () => {
     const { ppms } = await setup();
-    const projects = await ppms.getProjects();
+    const projects = [...(await ppms.getProjects()).values()];
     expect(projects.map((p) => [p.projectId, p.name])).toEqual([
       [7, "Cell migration"],
       [8, "Imaging methods"],

@@ -175,7 +175,7 @@ describe("projects and billing codes", () => {
       affiliation: "Lab of Cells, Dept. B",
       type: "Research",
       group: "cell_lab",
-      description: "Live imaging of\r\nmigrating cells, two channels",
+      description: "Live imaging of\nmigrating cells, two channels",
     });
   });
 

@@ -16,9 +16,10 @@ async function stage0() {
 describe("actions pyppms does not wrap (offline, stage_0)", () => {
   it("getProjects parses descriptions with commas, quotes and line breaks", async () => {
     const { ppms } = await stage0();
-    const projects = await ppms.getProjects();
+    const projects = [...(await ppms.getProjects()).values()];
     expect(projects.map((p) => p.projectId)).toEqual([7, 8, 9]);
-    expect(projects[0]).toMatchObject({ name: "Cell migration", active: true, description: "Live imaging of\r\nmigrating cells, two channels" });
+    // line breaks are "\n" whichever way PUMAPI sent them (CSV sends CRLF, JSON "\n")
+    expect(projects[0]).toMatchObject({ name: "Cell migration", active: true, description: "Live imaging of\nmigrating cells, two channels" });
     expect(projects[1]?.description).toBe('Method "development"');
     expect(projects[2]?.active).toBe(false);
   });

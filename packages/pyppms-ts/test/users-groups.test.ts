@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   PpmsConnection,
+  PpmsGroup,
   PpmsGroupNotFoundError,
   PpmsInvalidArgumentError,
   PpmsUser,
@@ -151,9 +152,9 @@ describe("groups (offline, stage_0)", () => {
     expect(await ppms.getGroups()).toEqual(["imaging_group", "cell_lab", "facility_staff"]);
   });
 
-  it("getGroup returns the group record without getgroup's trailing extra fields", async () => {
+  it("getGroupDict returns the group record without getgroup's trailing extra fields", async () => {
     const { ppms } = await stage0();
-    const group = await ppms.getGroup("imaging_group");
+    const group = await ppms.getGroupDict("imaging_group");
     expect(group).toMatchObject({
       unitlogin: "imaging_group",
       unitname: "Imaging Group",
@@ -164,12 +165,39 @@ describe("groups (offline, stage_0)", () => {
       creationdate: "2021-01-15",
     });
     expect(Object.keys(group)).toHaveLength(14);
-    expect((await ppms.getGroup("cell_lab")).active).toBe(true);
+    expect((await ppms.getGroupDict("cell_lab")).active).toBe(true);
+  });
+
+  it("getGroup returns a PpmsGroup with pyppms 4.0's fields", async () => {
+    const { ppms } = await stage0();
+    const group = await ppms.getGroup("imaging_group");
+    expect(group).toBeInstanceOf(PpmsGroup);
+    expect(group).toEqual(
+      new PpmsGroup("imaging_group", {
+        name: "Imaging Group",
+        headName: "Doe Jane",
+        headEmail: "jane.doe@lab.example",
+        billingCode: "",
+        department: "Biology",
+        institution: "Example University",
+        address: "Lab Street 1, 4000 Town",
+        affiliation: "",
+        external: false,
+        active: true,
+        adminName: "",
+        adminEmail: "",
+        creationDate: "2021-01-15",
+      }),
+    );
+    expect(String(group)).toBe("imaging_group");
+    const cellLab = await ppms.getGroup("cell_lab");
+    expect(cellLab).toMatchObject({ billingCode: "BC-1001", affiliation: "Lab of Cells, Dept. B", headName: "Kovač Boris", active: true });
   });
 
   it("getGroup of an unknown group throws PpmsGroupNotFoundError", async () => {
     const { ppms } = await stage0();
     await expect(ppms.getGroup("no_such_group")).rejects.toBeInstanceOf(PpmsGroupNotFoundError);
+    await expect(ppms.getGroupDict("no_such_group")).rejects.toBeInstanceOf(PpmsGroupNotFoundError);
   });
 
   it("getGroupUsers returns the members as users", async () => {

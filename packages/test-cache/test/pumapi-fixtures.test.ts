@@ -26,12 +26,12 @@ describe("PUMAPI fixtures", () => {
     for (const file of files) {
       const parts = file.split("/");
       const name = parts.at(-1) ?? "";
-      expect(parts.at(-2), file).toMatch(/^[a-z]+$/);
+      expect(parts.at(-2), file).toMatch(/^[A-Za-z0-9]+$/); // actions such as getuser, API2 GetPPMSAccounts
       const stem = name.replace(/(_status-code)?\.txt$/, "");
       expect(name.endsWith(".txt"), file).toBe(true);
       if (stem === "response") continue;
       const pairs = stem.split("__").map((p) => p.split("--")[0]);
-      expect(pairs.every((k) => /^[a-z]+$/.test(k ?? "")), file).toBe(true);
+      expect(pairs.every((k) => /^[A-Za-z0-9]+$/.test(k ?? "")), file).toBe(true); // params such as login, sampleID
       expect([...pairs].sort(), `${file}: keys sorted`).toEqual(pairs);
       expect(pairs, file).not.toContain("apikey");
       expect(pairs, file).not.toContain("action");

@@ -31,8 +31,10 @@ export async function bulk<T, R>(
   try {
     return await mapConcurrent([...items], (item: T, _index: number, signal: AbortSignal) => fn(item, signal), opts);
   } catch (error) {
-    // mapConcurrent throws the signal's own reason; keep the one error tree.
-    if (options.signal?.aborted && !(error instanceof FacilitySdkError)) {
+    // mapConcurrent rejects an abort with a bare reason or its own HttpAbortError that names no
+    // operation: name this one (keeping the one error tree).
+    const unnamed = !(error instanceof FacilitySdkError) || (error instanceof HttpAbortError && error.operation === undefined);
+    if (options.signal?.aborted && unnamed) {
       throw new HttpAbortError("bulk call aborted by the caller", { operation, attempts: 0, cause: error });
     }
     throw error;

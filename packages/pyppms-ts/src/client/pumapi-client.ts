@@ -1,9 +1,9 @@
 import { HttpAbortError, type HttpClient, type Redactor } from "@facility-sdk/http-core";
-import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import type { PumapiParams } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
 import { toAnswer, Unrecorded, type PumapiAnswer } from "./answer.js";
 import { checkAuthorized, checkNotHtml, checkReadAnswer, confirmWrite, parseAnswer } from "./answer-checks.js";
+import { authenticatedForm, type PumapiAuth, type SystemAuth } from "./auth.js";
 import { isReadAction } from "./read-actions.js";
 
 /** How one PUMAPI call is sent. */
@@ -16,10 +16,17 @@ export interface SendOptions {
   idempotent?: boolean | undefined;
   /** A login (`auth`): never recorded or replayed. */
   authentication?: boolean | undefined;
+  /** System credentials for this call (`id` + `code` instead of the connection's authentication). */
+  system?: SystemAuth | undefined;
+  /** Another endpoint of the same instance for this call (API2); default: the base URL. */
+  url?: string | undefined;
+  /** Another key for this call (API2's key); default: the connection's authentication. */
+  apiKey?: string | undefined;
 }
 
 /**
- * The PUMAPI client over http-core's `HttpClient`: builds the form (`action`, `apikey`, params),
+ * The PUMAPI client over http-core's `HttpClient`: builds the form (`action`, `apikey` or system
+ * `id` + `code`, params),
  * names the operation `PUMAPI <action>` (every log line, trace and error names the action), marks
  * reads `safe` and `idempotent` and writes neither, passes the caller's signal, and runs the answer
  * checks and the parser inside http-core's `accept` callback, so only accepted answers are recorded.
@@ -31,13 +38,23 @@ export class PumapiClient {
   /**
    * @param http - the transport (its redactor holds PUMAPI's secret rules)
    * @param baseUrl - the PUMAPI endpoint
-   * @param apiKey - the API key (empty offline)
+   * @param auth - the API key (empty offline), or system credentials
    */
   constructor(
     readonly http: HttpClient,
     readonly baseUrl: string,
-    private readonly apiKey: string,
+    private readonly auth: PumapiAuth,
   ) {}
+
+  /** Whether the connection authenticates with system credentials only (no API key). */
+  get systemOnly(): boolean {
+    return this.auth.kind === "system";
+  }
+
+  /** The connection's API key, or undefined for a connection with system credentials only. */
+  get apiKey(): string | undefined {
+    return this.auth.kind === "key" ? this.auth.apiKey : undefined;
+  }
 
   /** The connection's redactor. */
   get redactor(): Redactor {
@@ -46,19 +63,21 @@ export class PumapiClient {
 
   /** Sends one action; `accept` checks and parses the answer (throwing rejects it: nothing is recorded). */
   async send<T>(action: string, params: PumapiParams, accept: (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
-    const form = this.#form(action, params);
+    const auth: PumapiAuth =
+      options.apiKey !== undefined ? { kind: "key", apiKey: options.apiKey } : options.system !== undefined ? { kind: "system", system: options.system } : this.auth;
+    const form = authenticatedForm(action, params, auth);
     const operation = `PUMAPI ${action}`;
     const read = isReadAction(action);
     const signal = options.signal;
     // A cache hit never looks at the signal: check it here, so an aborted call never answers.
     if (signal?.aborted) {
-      throw new HttpAbortError("request aborted by the caller", { operation, request: { method: "POST", url: this.baseUrl, form }, redactor: this.redactor, attempts: 0, cause: signal.reason });
+      throw new HttpAbortError("request aborted by the caller", { operation, request: { method: "POST", url: options.url ?? this.baseUrl, form }, redactor: this.redactor, attempts: 0, cause: signal.reason });
     }
     try {
       return await this.http.request(
         {
           method: "POST",
-          url: "",
+          url: options.url ?? "",
           form,
           operation,
           safe: read,
@@ -108,14 +127,5 @@ export class PumapiClient {
       },
       options,
     );
-  }
-
-  #form(action: string, params: PumapiParams): Record<string, string> {
-    const form: Record<string, string> = { action, apikey: this.apiKey };
-    for (const [key, value] of Object.entries(params)) {
-      if (key === "action" || key === "apikey") throw new PpmsInvalidArgumentError(`params.${key}`, "is set by the connection");
-      if (value !== undefined) form[key] = String(value);
-    }
-    return form;
   }
 }

@@ -5,6 +5,7 @@
  * answered from the cache outside `replay`. A new read action is added here.
  */
 const READ_ACTIONS: ReadonlySet<string> = new Set([
+  "GetPPMSAccounts", // API2
   "auth",
   "getadmins",
   "getbcodes",

@@ -3,6 +3,7 @@ import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requirePositiveInteger, requireText } from "../internal/inputs.js";
 import { levelLog } from "../internal/level-log.js";
 import type { PpmsConnectionOptions } from "../options.js";
+import { requireSystemCredentials, type PumapiAuth } from "./auth.js";
 import { pumapiFormKey } from "./cache-key.js";
 import { PumapiClient } from "./pumapi-client.js";
 import { createPumapiRedactor } from "./secrets.js";
@@ -12,8 +13,10 @@ import type { ConnectionState } from "./state.js";
 export interface ConnectionSetup {
   /** The PUMAPI endpoint. */
   baseUrl: string;
-  /** No API key: cache-only, in replay mode. */
+  /** No API key (and no system credentials): cache-only, in replay mode. */
   offline: boolean;
+  /** System credentials only: no `auth` at connect, only the system-related actions. */
+  systemOnly: boolean;
   /** The connection's state. */
   state: ConnectionState;
 }
@@ -28,17 +31,26 @@ const ATTEMPT_MS = 10_000;
  */
 export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup {
   if (options === null || typeof options !== "object") throw new PpmsInvalidArgumentError("options", "must be an object");
-  const { baseUrl: base, url, apiKey: key, cacheMode, cacheUsersOnly, concurrency, strict, now, format, cache: cacheOption, timeout, headers, ...transport } = options;
+  const { baseUrl: base, url, apiKey: key, system: systemOption, cacheMode, cacheUsersOnly, concurrency, strict, now, format, cache: cacheOption, timeout, headers, ...transport } = options;
   if (format !== undefined && format !== "csv" && format !== "json") throw new PpmsInvalidArgumentError("options.format", `must be "csv" or "json", got ${JSON.stringify(format)}`);
   const urlField = base === undefined && url !== undefined ? "options.url" : "options.baseUrl";
   const baseUrl = requireText(urlField, base ?? url);
   if (!URL.canParse(baseUrl)) throw new PpmsInvalidArgumentError(urlField, "must be an absolute URL");
   const apiKey = key ?? "";
   if (typeof apiKey !== "string") throw new PpmsInvalidArgumentError("options.apiKey", "must be a string");
-  if (apiKey === "" && cacheOption === undefined) throw new PpmsInvalidArgumentError("options.apiKey", "neither an API key nor a cache was given");
-  const offline = apiKey === "";
+  const system = systemOption === undefined ? undefined : requireSystemCredentials("options.system", systemOption);
+  if (system !== undefined && apiKey !== "") {
+    throw new PpmsInvalidArgumentError("options.system", "give either an API key or system credentials, not both", {
+      hint: "with a key, pass { system } per call to getBooking instead",
+    });
+  }
+  if (apiKey === "" && system === undefined && cacheOption === undefined) {
+    throw new PpmsInvalidArgumentError("options.apiKey", "neither an API key, nor system credentials, nor a cache was given");
+  }
+  const offline = apiKey === "" && system === undefined;
+  const auth: PumapiAuth = system === undefined ? { kind: "key", apiKey } : { kind: "system", system };
 
-  const redactor = createPumapiRedactor(apiKey);
+  const redactor = createPumapiRedactor(apiKey).addSecretValue(system?.code);
   const log = createLogger(transport.logger, transport.logLevel);
   const cache = resolveCache(withCacheMode(cacheOption, cacheMode), {
     key: pumapiFormKey(),
@@ -65,8 +77,9 @@ export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup
   return {
     baseUrl,
     offline,
+    systemOnly: system !== undefined,
     state: {
-      client: new PumapiClient(http, baseUrl, apiKey),
+      client: new PumapiClient(http, baseUrl, auth),
       logger,
       cache,
       concurrency: requirePositiveInteger("options.concurrency", concurrency ?? 8),
@@ -78,6 +91,7 @@ export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup
       fullnames: new Map(),
       ambiguousFullnames: new Set(),
       systems: new Map(),
+      projects: new Map(),
     },
   };
 }

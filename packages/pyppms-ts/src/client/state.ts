@@ -1,5 +1,6 @@
 import type { Logger, RecordReplayCache } from "@facility-sdk/http-core";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
+import type { PpmsProject } from "../models/project.js";
 import type { PpmsSystem } from "../models/system.js";
 import type { PpmsUser } from "../models/user.js";
 import type { ParseResponseOptions } from "../wire/parse-options.js";
@@ -31,6 +32,8 @@ export interface ConnectionState {
   readonly ambiguousFullnames: Set<string>;
   /** Systems fetched so far, by id (replaced whole by each refresh). */
   systems: Map<number, PpmsSystem>;
+  /** Projects fetched so far, by id (replaced whole by each refresh, emptied by project writes). */
+  projects: Map<number, PpmsProject>;
 }
 
 // The registry the resource methods reach a connection's state through: filled by the

@@ -29,3 +29,36 @@ export class PpmsInvalidArgumentError extends InvalidArgumentError {
     super(field, problem, options);
   }
 }
+
+/**
+ * The connection's authentication does not cover this call, found before any request: a
+ * connection made with only system credentials (`{ system: { id, code } }`) can call `getbooking`
+ * and `nextbooking` (`getBooking`, `getCurrentBooking`, `getNextBooking`, or `request`) of that
+ * system alone. `field` is `action`, `action` the refused PUMAPI action; the message never holds
+ * the system's code.
+ *
+ * @example
+ * ```ts
+ * const kiosk = await PpmsConnection.connect({ baseUrl, system: { id: 31, code: process.env.PPMS_SYSTEM_CODE ?? "" } });
+ * await kiosk.getCurrentBooking(31); // fine
+ * try {
+ *   await kiosk.getUsers();
+ * } catch (error) {
+ *   if (error instanceof PpmsAuthScopeError) console.error(error.action); // "getusers"
+ * }
+ * ```
+ */
+export class PpmsAuthScopeError extends PpmsInvalidArgumentError {
+  /** The PUMAPI action that the connection's authentication does not cover. */
+  readonly action: string;
+
+  /**
+   * @param action - the PUMAPI action refused
+   * @param problem - why (never includes a secret value)
+   * @param options - a hint on how to fix it
+   */
+  constructor(action: string, problem: string, options: InvalidArgumentErrorOptions = {}) {
+    super("action", `cannot call '${action}': ${problem}`, { operation: `PUMAPI ${action}`, ...options });
+    this.action = action;
+  }
+}

@@ -40,7 +40,17 @@ export class PpmsError extends FacilitySdkError {
   }
 }
 
-/** Marks an error class as a member of the {@link PpmsError} family (on its prototype, so subclasses inherit it). */
+/**
+ * Marks an error class as a member of the {@link PpmsError} family (on its prototype, so subclasses inherit it).
+ *
+ * @param errorClass - the error class to mark
+ * @example
+ * ```ts
+ * class MyPumapiError extends FacilitySdkError {}
+ * markPpmsError(MyPumapiError);
+ * new MyPumapiError("x") instanceof PpmsError; // true
+ * ```
+ */
 export function markPpmsError(errorClass: { prototype: object }): void {
   Object.defineProperty(errorClass.prototype, PPMS_ERROR, { value: true });
 }

@@ -140,6 +140,7 @@ export class PpmsBooking {
    * @returns the description
    * @example
    * ```ts
+   * const booking = await ppms.getCurrentBooking(31);
    * String(booking); // "username: jdoe - system: 31 - reservation start / end: [ ... ]"
    * ```
    */

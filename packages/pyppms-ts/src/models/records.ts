@@ -1,11 +1,11 @@
-import { decimal, flag, integer, nonEmptyText, optionalFlag, optionalText, recordSpec, text, type RecordOf } from "./validators.js";
+import { decimal, flag, integer, looseFlag, nonEmptyText, optionalFlag, optionalInteger, optionalText, recordSpec, text, type RecordOf } from "./validators.js";
 
 /*
  * The record checks at the PUMAPI boundary, one per answer shape (see validators.ts for the field
  * checks). Loose records keep the columns they do not name; strict ones keep only theirs.
  */
 
-/** One `getuser` answer (a CSV header line and one data line). */
+/** One `getuser` answer (a CSV header line and one data line); `userid` comes with `withuserid=true`. */
 export const userRecord = recordSpec({
   login: nonEmptyText,
   lname: text,
@@ -16,6 +16,7 @@ export const userRecord = recordSpec({
   affiliation: optionalText,
   unitlogin: text,
   active: flag,
+  userid: optionalInteger,
 });
 
 /** The checked form of a `getuser` answer. */
@@ -67,6 +68,27 @@ export const groupRecord = recordSpec({
   active: optionalFlag,
 });
 
+/** A `getgroup` answer as a {@link PpmsGroup} reads it: id and `active` required, the rest text (`""` when absent). */
+export const groupModelRecord = recordSpec(
+  {
+    unitlogin: nonEmptyText,
+    unitname: optionalText,
+    headname: optionalText,
+    heademail: optionalText,
+    unitbcode: optionalText,
+    department: optionalText,
+    institution: optionalText,
+    address: optionalText,
+    affiliation: optionalText,
+    ext: looseFlag,
+    active: flag,
+    admname: optionalText,
+    admemail: optionalText,
+    creationdate: optionalText,
+  },
+  false,
+);
+
 /** The three positional lines of `getbooking` / `nextbooking`. */
 export const bookingLines = recordSpec({ username: nonEmptyText, minutes: integer, session: optionalText }, false);
 
@@ -82,6 +104,7 @@ export const projectRecord = recordSpec({
   projecttype: optionalText,
   projectgroup: optionalText,
   descr: optionalText,
+  expirationdate: optionalText,
 });
 
 /** One `getbcodes` line, after its header names were normalised (lower case, letters only). */

@@ -88,7 +88,10 @@ export class PpmsSystem implements PpmsSystemFields {
    * @throws {@link ResponseFormatError} naming the field when one does not fit (e.g. a system id that is not a number)
    * @example
    * ```ts
-   * const [row] = parseMultilineResponse(getsystemsAnswer);
+   * const [row] = parseMultilineResponse(
+   *   "Core facility ref,System id,Type,Name,Localisation,Active,Schedules,Stats,Bookable,Autonomy Required,Autonomy Required After Hours\r\n" +
+   *     '2,31,"Confocal","Zeiss LSM 900","Room B.12",True,True,True,True,True,False\r\n',
+   * );
    * PpmsSystem.fromParsedResponse(row!).name; // "Zeiss LSM 900"
    * ```
    */
@@ -125,6 +128,7 @@ export class PpmsSystem implements PpmsSystemFields {
    * @returns the short description
    * @example
    * ```ts
+   * const system = (await ppms.getSystems()).get(31);
    * String(system); // "31: Zeiss LSM 900 (Room B.12)"
    * ```
    */

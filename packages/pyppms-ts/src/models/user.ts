@@ -14,6 +14,14 @@ export interface PpmsUserFields {
   ppmsGroup?: string;
   /** Whether the account is active. */
   active?: boolean;
+  /** Phone number (may be empty). */
+  phone?: string;
+  /** Billing code (PUMAPI's `bcode`; may be empty). */
+  billingCode?: string;
+  /** Affiliation (may be empty). */
+  affiliation?: string;
+  /** PPMS' numeric user id (`getuser` with `withuserid=true`); undefined when not asked for. */
+  userId?: number | undefined;
 }
 
 /**
@@ -59,10 +67,21 @@ export class PpmsUser {
   ppmsGroup: string;
   /** Whether the account is active. */
   active: boolean;
+  /** Phone number (may be empty; pyppms 4.0's `phone`). */
+  phone: string;
+  /** Billing code (PUMAPI's `bcode`, pyppms 4.0's `billing_code`; may be empty). */
+  billingCode: string;
+  /** Affiliation (may be empty; pyppms 4.0's `affiliation`). */
+  affiliation: string;
+  /**
+   * PPMS' numeric user id: set when fetched with `getUser(login, { withUserId: true })`
+   * (`withuserid=true`), else undefined.
+   */
+  userId: number | undefined;
 
   /**
    * @param username - the login
-   * @param fields - the other fields (defaults: empty strings, inactive)
+   * @param fields - the other fields (defaults: empty strings, inactive, no user id)
    */
   constructor(username: string, fields: PpmsUserFields = {}) {
     this.username = username;
@@ -70,6 +89,10 @@ export class PpmsUser {
     this.fullname = fields.fullname ?? "";
     this.ppmsGroup = fields.ppmsGroup ?? "";
     this.active = fields.active ?? false;
+    this.phone = fields.phone ?? "";
+    this.billingCode = fields.billingCode ?? "";
+    this.affiliation = fields.affiliation ?? "";
+    this.userId = fields.userId;
   }
 
   /**
@@ -89,7 +112,8 @@ export class PpmsUser {
   }
 
   /**
-   * Builds a user from an already parsed `getuser` record (e.g. from {@link dictFromSingleResponse}).
+   * Builds a user from an already parsed `getuser` record (e.g. from {@link dictFromSingleResponse}
+   * or, for `format=json`, {@link parseJsonRecord}); a `userid` column becomes {@link PpmsUser.userId}.
    *
    * @param record - header name → value
    * @returns the user
@@ -106,6 +130,10 @@ export class PpmsUser {
       fullname: fullnameOf(r.login, r.lname, r.fname),
       ppmsGroup: r.unitlogin,
       active: r.active,
+      phone: r.phone,
+      billingCode: r.bcode,
+      affiliation: r.affiliation,
+      userId: r.userid,
     });
   }
 

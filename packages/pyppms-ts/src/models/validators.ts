@@ -61,6 +61,25 @@ export const integer: FieldCheck<number> = required((v) => {
   return typeof v === "string" || typeof v === "number" ? fail(`expected a whole number, got '${String(v)}'`) : fail(WRONG_TYPE);
 });
 
+/** An optional whole number (undefined when absent), e.g. `getuser`'s `userid` column. */
+export const optionalInteger: FieldCheck<number | undefined> = optional(integer, undefined);
+
+/**
+ * An optional yes/no field that PUMAPI fills loosely (`getgroup`'s `ext`): `true`/`false`,
+ * `1`/`0`, `yes`/`no` in any letter case, or empty or absent for false.
+ */
+export const looseFlag: FieldCheck<boolean> = optional(
+  required((v) => {
+    if (typeof v === "boolean") return v;
+    if (typeof v !== "string") return fail(WRONG_TYPE);
+    const lower = v.trim().toLowerCase();
+    if (lower === "true" || lower === "1" || lower === "yes") return true;
+    if (lower === "false" || lower === "0" || lower === "no" || lower === "") return false;
+    return fail(`expected true or false, got '${v}'`);
+  }),
+  false,
+);
+
 /** A decimal number on the wire (hours), a number after parsing. */
 export const decimal: FieldCheck<number> = required((v) => {
   if (typeof v === "number" && Number.isFinite(v)) return v;

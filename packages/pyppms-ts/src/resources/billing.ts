@@ -1,16 +1,32 @@
 import { requireData } from "../client/answer-checks.js";
 import { stateOf } from "../client/state.js";
+import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
 import type { CallOptions } from "../types.js";
 import { buildRecords } from "./shared.js";
+import { readTable, requireDayText, requireTrimmed } from "./tables.js";
+
+/** Options of {@link PpmsConnection.getValidBcodes}. */
+export interface GetValidBcodesOptions extends CallOptions {
+  /** Only this billing code (none when it is not valid). */
+  bcode?: string | undefined;
+}
+
+/** Options of {@link PpmsConnection.addValidBcode}. */
+export interface AddValidBcodeOptions extends CallOptions {
+  /** Its last valid day (`YYYY-MM-DD` or a `Date`, taken as its local day); default: no expiry. */
+  expirationDate?: string | Date | undefined;
+}
 
 /**
- * The billing methods of {@link PpmsConnection} (PUMAPI `getbcodes`). Holds no fields. Orders,
- * invoices, services and prices belong here too (not wrapped yet).
+ * The billing-code methods of {@link PpmsConnection} (PUMAPI `getbcodes`, `getvalidbcodes`,
+ * `addvalidbcode`, `delvalidbcode`). Orders, services and prices are {@link PpmsOrdersApi}'s,
+ * invoices {@link PpmsInvoicesApi}'s. Holds no fields.
  *
  * @example
  * ```ts
  * const bcodes = await ppms.getBcodes();
+ * const valid = new Set((await ppms.getValidBcodes()).map((v) => v.bcode));
  * ```
  */
 export abstract class PpmsBillingApi {
@@ -35,5 +51,58 @@ export abstract class PpmsBillingApi {
       },
       options,
     );
+  }
+
+  /**
+   * The billing codes PPMS accepts for new charges, with their expiry (`getvalidbcodes`).
+   *
+   * @param options - `bcode` (only that code: none when it is not valid), `signal`
+   * @returns the valid billing codes
+   * @example
+   * ```ts
+   * const valid = await ppms.getValidBcodes();
+   * const stillValid = (await ppms.getValidBcodes({ bcode: "BC-1002" })).length > 0;
+   * ```
+   */
+  async getValidBcodes(options: GetValidBcodesOptions = {}): Promise<PpmsValidBcode[]> {
+    const params = { bcode: options.bcode === undefined ? undefined : requireTrimmed("bcode", options.bcode) };
+    return readTable(stateOf(this), "getvalidbcodes", params, { build: validBcodeFromRecord }, options);
+  }
+
+  /**
+   * Makes a billing code valid, or changes its expiry (`addvalidbcode`). The code and the date
+   * are checked before sending. Never retried.
+   *
+   * @param bcode - the billing code
+   * @param options - `expirationDate` (default: no expiry), `signal`
+   * @throws {@link PpmsInvalidArgumentError} naming the field, before any request;
+   *   {@link PumapiActionError} when PUMAPI refuses
+   * @example
+   * ```ts
+   * await ppms.addValidBcode("BC-3001", { expirationDate: "2031-06-30" });
+   * ```
+   */
+  async addValidBcode(bcode: string, options: AddValidBcodeOptions = {}): Promise<void> {
+    const params = {
+      bcode: requireTrimmed("bcode", bcode),
+      expirationdate: options.expirationDate === undefined ? undefined : requireDayText("expirationDate", options.expirationDate),
+    };
+    await stateOf(this).client.write("addvalidbcode", params, undefined, options);
+  }
+
+  /**
+   * Removes a billing code from the valid ones (`delvalidbcode`). Never retried.
+   *
+   * @param bcode - the billing code
+   * @param options - `signal`
+   * @throws {@link PpmsInvalidArgumentError} for an empty code, before any request;
+   *   {@link PumapiActionError} when PUMAPI refuses (e.g. `error: invalid bcode BC-9999`)
+   * @example
+   * ```ts
+   * await ppms.deleteValidBcode("BC-1002");
+   * ```
+   */
+  async deleteValidBcode(bcode: string, options: CallOptions = {}): Promise<void> {
+    await stateOf(this).client.write("delvalidbcode", { bcode: requireTrimmed("bcode", bcode) }, undefined, options);
   }
 }

@@ -1,3 +1,4 @@
+import { requireSystemCredentials } from "../client/auth.js";
 import { checkBulk } from "../client/bulk.js";
 import { stateOf } from "../client/state.js";
 import { NoDataError } from "../errors/answer.js";
@@ -8,7 +9,7 @@ import { PpmsBooking, type BookingType } from "../models/booking.js";
 import { runningSheetEntry } from "../models/records.js";
 import { formatDay } from "../models/time.js";
 import { checkRecord } from "../models/validators.js";
-import type { CallOptions, RunningSheetOptions } from "../types.js";
+import type { BookingOptions, RunningSheetOptions } from "../types.js";
 import { parseMultilineResponse } from "../wire/multiline-response.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import type { PpmsSystemsApi } from "./systems.js";
@@ -27,7 +28,8 @@ function parseSheet(text: string, strict: boolean, options: Parameters<typeof pa
 
 /**
  * The booking methods of {@link PpmsConnection} (PUMAPI `getbooking`, `nextbooking`,
- * `getrunningsheet`). Holds no fields.
+ * `getrunningsheet`). Holds no fields. `getbooking` and `nextbooking` also work with system
+ * authentication (`{ system: { id, code } }` on the connection or per call).
  *
  * @example
  * ```ts
@@ -38,29 +40,35 @@ export abstract class PpmsBookingsApi {
   /**
    * The running (`get`) or next (`next`) booking of a system (pyppms' `get_booking`), or null
    * when there is none. Times come from PUMAPI's "minutes from now"; a next booking has no end.
+   * `system` authenticates this call with the system's `id` + `code` instead of the connection's
+   * key (the code is a secret: never in a cache file name, a log line or an error).
    *
    * @param systemId - the system id
    * @param bookingType - `get` (default) or `next`
-   * @param options - `signal`
+   * @param options - `system` credentials for this call; `signal`
    * @returns the booking, or null
+   * @throws {@link PpmsAuthScopeError} when the system credentials are those of another system
    * @example
    * ```ts
    * const booking = await ppms.getBooking(31, "next");
    * booking?.starttime;
+   * await ppms.getBooking(31, "get", { system: { id: 31, code: process.env.PPMS_SYSTEM_CODE ?? "" } });
    * ```
    */
-  async getBooking(systemId: number | string, bookingType: BookingType = "get", options: CallOptions = {}): Promise<PpmsBooking | null> {
+  async getBooking(systemId: number | string, bookingType: BookingType = "get", options: BookingOptions = {}): Promise<PpmsBooking | null> {
     const s = stateOf(this);
     if (bookingType !== "get" && bookingType !== "next") {
       throw new PpmsInvalidArgumentError("bookingType", `must be 'get' or 'next', got ${JSON.stringify(bookingType)}`);
     }
     const id = requireId("systemId", systemId);
+    const system = options.system === undefined ? undefined : requireSystemCredentials("system", options.system);
+    if (system !== undefined) s.client.redactor.addSecretValue(system.code);
     return s.client.read(
       `${bookingType}booking`,
       { id },
       // An empty answer is PUMAPI's "no booking".
       (answer) => (answer.text.trim() === "" ? null : PpmsBooking.fromBookingResponse(answer.text, bookingType, Number(id), { now: s.now() })),
-      options,
+      { signal: options.signal, system },
     );
   }
 
@@ -68,14 +76,14 @@ export abstract class PpmsBookingsApi {
    * The running booking of a system, or null (`getBooking(systemId, "get")`).
    *
    * @param systemId - the system id
-   * @param options - `signal`
+   * @param options - `system` credentials for this call; `signal`
    * @returns the booking, or null
    * @example
    * ```ts
    * const current = await ppms.getCurrentBooking(31);
    * ```
    */
-  async getCurrentBooking(systemId: number | string, options: CallOptions = {}): Promise<PpmsBooking | null> {
+  async getCurrentBooking(systemId: number | string, options: BookingOptions = {}): Promise<PpmsBooking | null> {
     return this.getBooking(systemId, "get", options);
   }
 
@@ -84,14 +92,14 @@ export abstract class PpmsBookingsApi {
    * omits a next booking far in the future.
    *
    * @param systemId - the system id
-   * @param options - `signal`
+   * @param options - `system` credentials for this call; `signal`
    * @returns the booking, or null
    * @example
    * ```ts
    * const next = await ppms.getNextBooking(31);
    * ```
    */
-  async getNextBooking(systemId: number | string, options: CallOptions = {}): Promise<PpmsBooking | null> {
+  async getNextBooking(systemId: number | string, options: BookingOptions = {}): Promise<PpmsBooking | null> {
     return this.getBooking(systemId, "next", options);
   }
 
@@ -139,7 +147,7 @@ export abstract class PpmsBookingsApi {
 
     if (options.ignoreUncachedUsers !== true && entries.some(({ entry }) => !s.fullnames.has(entry.User))) {
       s.logger.debug("Running sheet refers to uncached user(s), updating users");
-      await this.updateUsers(options);
+      await this.cacheUpdateUsers(options);
     }
     const systems = [...(await this.getSystems({ signal: options.signal })).values()];
     const bookings: PpmsBooking[] = [];

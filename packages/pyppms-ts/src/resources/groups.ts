@@ -1,14 +1,65 @@
+import type { PumapiAnswer } from "../client/answer.js";
+import { formatParam, recordOf } from "../client/answer-format.js";
 import { checkBulk } from "../client/bulk.js";
-import { stateOf } from "../client/state.js";
+import { stateOf, type ConnectionState } from "../client/state.js";
 import { PpmsGroupNotFoundError } from "../errors/answer.js";
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireText } from "../internal/inputs.js";
+import { PpmsGroup } from "../models/group.js";
 import { groupRecord } from "../models/records.js";
 import type { PpmsUser } from "../models/user.js";
 import { checkRecord } from "../models/validators.js";
-import type { BulkOptions, CallOptions, GroupFields, PumapiParams } from "../types.js";
+import type { ActiveFilterOptions, BulkOptions, CallOptions, GroupFields, PumapiParams } from "../types.js";
+import { parseCsv } from "../wire/csv.js";
+import { looksLikeJson } from "../wire/json-records.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import { dictFromSingleResponse } from "../wire/single-response.js";
 import { usersByLogin, type PpmsUsersApi } from "./users.js";
+
+/** Options of {@link PpmsGroupsApi.getGroups}. */
+export interface GetGroupsOptions extends CallOptions, ActiveFilterOptions {}
+
+/** Options of {@link PpmsGroupsApi.getGroupUsers}. */
+export interface GetGroupUsersOptions extends BulkOptions, ActiveFilterOptions {}
+
+/** PUMAPI's `active` filter param, checked. */
+function activeParam(options: ActiveFilterOptions): PumapiParams {
+  const active = options.active;
+  if (active === undefined) return {};
+  if (typeof active !== "boolean") throw new PpmsInvalidArgumentError("active", "must be true or false");
+  return { active: String(active) };
+}
+
+/**
+ * The record of a `getgroup` answer. PUMAPI ends every `getgroup` data line with extra empty
+ * fields (`,"",`), so strict mode tolerates exactly those (and nothing else) there.
+ */
+function groupRecordOf(answer: PumapiAnswer, s: ConnectionState): ResponseRecord {
+  if (s.strict && !looksLikeJson(answer.text)) {
+    const rows = parseCsv(answer.text, { strict: true });
+    const [header, data] = rows;
+    if (rows.length === 2 && header !== undefined && data !== undefined && data.length > header.length && data.slice(header.length).every((v) => v.trim() === "")) {
+      return dictFromSingleResponse(answer.text, { graceful: true });
+    }
+  }
+  return recordOf(answer, s);
+}
+
+/**
+ * Fetches one `getgroup` answer (CSV, or JSON when the connection asks for it) and builds `T`.
+ * An empty answer is PUMAPI's "unknown group": a valid answer, recorded, then a
+ * {@link PpmsGroupNotFoundError} naming action and group.
+ */
+async function fetchGroup<T>(s: ConnectionState, groupId: string, build: (record: ResponseRecord) => T, options: CallOptions): Promise<T> {
+  const got = await s.client.read(
+    "getgroup",
+    { unitlogin: groupId, ...formatParam(s) },
+    (answer) => (answer.text.trim() === "" ? { missing: answer.context } : { value: build(groupRecordOf(answer, s)) }),
+    options,
+  );
+  if ("value" in got) return got.value;
+  throw new PpmsGroupNotFoundError(groupId, got.missing);
+}
 
 function groupParams(fields: GroupFields): PumapiParams {
   return {
@@ -36,67 +87,76 @@ function groupParams(fields: GroupFields): PumapiParams {
  */
 export abstract class PpmsGroupsApi {
   /**
-   * The group ids (`unitlogin`) PPMS knows (pyppms' `get_groups`).
+   * The group ids (`unitlogin`) PPMS knows (pyppms' `get_groups`), optionally only the active or
+   * the inactive ones (PUMAPI's `active` filter).
    *
-   * @param options - `signal`
+   * @param options - `active` (true: active groups only; false: inactive only); `signal`
    * @returns the group ids
    * @example
    * ```ts
    * const groups = await ppms.getGroups(); // ["imaging_group", ...]
+   * const inactive = await ppms.getGroups({ active: false });
    * ```
    */
-  async getGroups(options: CallOptions = {}): Promise<string[]> {
-    return stateOf(this).client.lines("getgroups", {}, options);
+  async getGroups(options: GetGroupsOptions = {}): Promise<string[]> {
+    return stateOf(this).client.lines("getgroups", activeParam(options), options);
   }
 
   /**
-   * A group's details (pyppms' `get_group`): every `getgroup` column, booleans converted (the
-   * trailing extra fields PUMAPI sends are dropped).
+   * A group (pyppms 4.0's `get_group`), as a {@link PpmsGroup}: id, name, head, billing code,
+   * department, institution, address, external, active, admin and creation date. Honours the
+   * connection's `format` (CSV or JSON). The raw record is {@link PpmsGroupsApi.getGroupDict}.
    *
    * @param groupId - the group id (`unitlogin`)
    * @param options - `signal`
-   * @returns column → value
+   * @returns the group
    * @throws {@link PpmsGroupNotFoundError} when PPMS does not know the group (its message names action and group)
    * @example
    * ```ts
    * const group = await ppms.getGroup("imaging_group");
-   * group.heademail; // "jane.doe@lab.example"
+   * group.headEmail; // "jane.doe@lab.example"
    * ```
    */
-  async getGroup(groupId: string, options: CallOptions = {}): Promise<ResponseRecord> {
-    const s = stateOf(this);
+  async getGroup(groupId: string, options: CallOptions = {}): Promise<PpmsGroup> {
     requireText("groupId", groupId);
-    // An empty answer is PUMAPI's "unknown group": a valid answer, recorded, then an error.
-    const got = await s.client.read(
-      "getgroup",
-      { unitlogin: groupId },
-      (answer) => {
-        if (answer.text.trim() === "") return { missing: answer.context };
-        const dict = dictFromSingleResponse(answer.text, s.parseOptions);
-        checkRecord(groupRecord, dict);
-        return { value: dict };
-      },
-      options,
-    );
-    if ("value" in got) return got.value;
-    throw new PpmsGroupNotFoundError(groupId, got.missing);
+    return fetchGroup(stateOf(this), groupId, (record) => PpmsGroup.fromRecord(record), options);
   }
 
   /**
-   * The members of a group (pyppms' `get_group_users`).
+   * A group's raw `getgroup` record (pyppms 3.x's `get_group`): every column as sent, booleans
+   * converted (the trailing extra fields PUMAPI sends are dropped).
    *
    * @param groupId - the group id (`unitlogin`)
-   * @param options - bulk settings and `signal`
+   * @param options - `signal`
+   * @returns column → value
+   * @throws {@link PpmsGroupNotFoundError} when PPMS does not know the group
+   * @example
+   * ```ts
+   * const dict = await ppms.getGroupDict("imaging_group");
+   * dict.heademail; // "jane.doe@lab.example"
+   * ```
+   */
+  async getGroupDict(groupId: string, options: CallOptions = {}): Promise<ResponseRecord> {
+    requireText("groupId", groupId);
+    return fetchGroup(stateOf(this), groupId, (record) => (checkRecord(groupRecord, record), record), options);
+  }
+
+  /**
+   * The members of a group (pyppms' `get_group_users`), optionally only the active or inactive
+   * users (PUMAPI's `active` filter).
+   *
+   * @param groupId - the group id (`unitlogin`)
+   * @param options - `active` (true: active members only; false: inactive only); bulk settings and `signal`
    * @returns the member users
    * @example
    * ```ts
-   * const members = await ppms.getGroupUsers("imaging_group");
+   * const members = await ppms.getGroupUsers("imaging_group", { active: true });
    * ```
    */
-  async getGroupUsers(this: PpmsGroupsApi & PpmsUsersApi, groupId: string, options: BulkOptions = {}): Promise<PpmsUser[]> {
+  async getGroupUsers(this: PpmsGroupsApi & PpmsUsersApi, groupId: string, options: GetGroupUsersOptions = {}): Promise<PpmsUser[]> {
     checkBulk(options);
     requireText("groupId", groupId);
-    const logins = await stateOf(this).client.lines("getgroupusers", { unitlogin: groupId }, options);
+    const logins = await stateOf(this).client.lines("getgroupusers", { unitlogin: groupId, ...activeParam(options) }, options);
     return usersByLogin(this, logins, options);
   }
 

@@ -1,43 +1,169 @@
-import { requireData } from "../client/answer-checks.js";
+import type { PumapiAnswer } from "../client/answer.js";
+import { formatParam, recordsOf } from "../client/answer-format.js";
+import { confirmWrite, requireData } from "../client/answer-checks.js";
 import { stateOf } from "../client/state.js";
+import { PumapiActionError } from "../errors/answer.js";
 import { ResponseFormatError } from "../errors/format.js";
 import { requireId, requireText } from "../internal/inputs.js";
-import { projectFromRecord, type PpmsProject } from "../models/projects.js";
-import type { CallOptions } from "../types.js";
+import { projectParams } from "../internal/project-fields.js";
+import { PpmsProject } from "../models/project.js";
+import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
-import { buildRecords } from "./shared.js";
+import { buildEach } from "./shared.js";
+
+/** Options of {@link PpmsProjectsApi.getProjects} and {@link PpmsProjectsApi.cacheUpdateProjects}. */
+export interface GetProjectsOptions extends CallOptions {
+  /** Fetch again even when the in-memory cache is filled (ignored by `cacheUpdateProjects`, which always fetches). */
+  forceRefresh?: boolean | undefined;
+  /**
+   * Ask for each project's expiration date too (`ExpirationDate=true`), as
+   * {@link PpmsProject.expirationDate}. A cache filled without it is fetched again.
+   */
+  withExpirationDate?: boolean | undefined;
+}
+
+/** `newproject` answers the new project's id: digits only. */
+function newProjectId(answer: PumapiAnswer): number {
+  confirmWrite(answer);
+  const text = answer.text.trim();
+  if (!/^\d+$/.test(text)) throw new PumapiActionError("newproject", { ...answer.context, reason: `answered '${text.slice(0, 80)}' instead of the new project id` });
+  return Number(text);
+}
 
 /**
- * The project methods of {@link PpmsConnection} (PUMAPI `getprojects`, `getprojectusers`,
- * `getprojectgroups`, `getuserprojects`). Holds no fields.
+ * The project methods of {@link PpmsConnection} (PUMAPI `getprojects`, `newproject`,
+ * `updproject`, `addprojectentry`, `getprojectusers`, `getprojectgroups`, `getuserprojects`),
+ * with an in-memory cache of projects like pyppms' cache of systems. Holds no fields.
  *
  * @example
  * ```ts
  * const projects = await ppms.getProjects();
+ * projects.get(7)?.name; // "Cell migration"
  * ```
  */
 export abstract class PpmsProjectsApi {
   /**
-   * All projects (`getprojects`).
+   * All projects, by project id (pyppms' `get_projects`): the in-memory cache when filled (and
+   * holding expiration dates when `withExpirationDate` asks for them), else fetched. Honours the
+   * connection's `format` (CSV or JSON).
    *
-   * @param options - `signal`
-   * @returns the projects
+   * @param options - `forceRefresh` to fetch again; `withExpirationDate`; `signal`
+   * @returns project id → project
    * @example
    * ```ts
-   * const projects = await ppms.getProjects();
+   * const projects = await ppms.getProjects({ withExpirationDate: true });
+   * projects.get(7)?.expirationDate; // "2031-06-30"
    * ```
    */
-  async getProjects(options: CallOptions = {}): Promise<PpmsProject[]> {
+  async getProjects(options: GetProjectsOptions = {}): Promise<ReadonlyMap<number, PpmsProject>> {
     const s = stateOf(this);
-    return s.client.read(
+    if (s.projects.size > 0 && options.forceRefresh !== true) {
+      const first = s.projects.values().next().value as PpmsProject;
+      if (options.withExpirationDate !== true || first.expirationDate !== undefined) return s.projects;
+    }
+    return this.cacheUpdateProjects(options);
+  }
+
+  /**
+   * Fetches all projects again into the in-memory cache (`getprojects`). An empty answer throws a
+   * {@link NoDataError} naming the action (PUMAPI always sends the CSV header line); a JSON `[]`
+   * is no projects. A line that does not fit throws a {@link PumapiValidationError} naming its
+   * record and field (and nothing is recorded).
+   *
+   * @param options - `withExpirationDate`; `signal`
+   * @returns project id → project
+   * @example
+   * ```ts
+   * await ppms.cacheUpdateProjects();
+   * ppms.projects.size; // 2
+   * ```
+   */
+  async cacheUpdateProjects(options: GetProjectsOptions = {}): Promise<ReadonlyMap<number, PpmsProject>> {
+    const s = stateOf(this);
+    const params: PumapiParams = { ...(options.withExpirationDate === true ? { ExpirationDate: "true" } : {}), ...formatParam(s) };
+    const projects = await s.client.read(
       "getprojects",
-      {},
+      params,
       (answer) => {
         requireData(answer);
-        return buildRecords(answer.text, s.parseOptions, projectFromRecord);
+        const found = new Map<number, PpmsProject>();
+        for (const project of buildEach(recordsOf(answer, s), (row) => PpmsProject.fromRecord(row))) {
+          if (found.has(project.projectId)) s.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
+          found.set(project.projectId, project);
+        }
+        return found;
       },
       options,
     );
+    s.projects = projects;
+    return projects;
+  }
+
+  /**
+   * Creates a project (`newproject`) and returns its id (PUMAPI answers the id, digits only).
+   * Every field is checked before sending: `coreFacilityRef` and `name` are required, `phase` a
+   * whole number, `active` a boolean, `expirationDate` a `YYYY-MM-DD` day or a `Date`, and an
+   * unknown field name is refused. Never retried. Empties the in-memory project cache, so the
+   * next `getProjects` fetches again.
+   *
+   * @param fields - the project's fields
+   * @param options - `signal`
+   * @returns the new project's id
+   * @throws {@link PpmsInvalidArgumentError} naming the field, before any request;
+   *   {@link PumapiActionError} when the answer is an error text or not an id
+   * @example
+   * ```ts
+   * const id = await ppms.newProject({ coreFacilityRef: 2, name: "Organoid screen", bcode: "BC-1001", expirationDate: "2031-12-31" });
+   * ```
+   */
+  async newProject(fields: NewProjectFields, options: CallOptions = {}): Promise<number> {
+    const s = stateOf(this);
+    const id = await s.client.write("newproject", projectParams(fields, true), newProjectId, options);
+    s.projects = new Map();
+    s.logger.debug(`Created project ${id} in PPMS`);
+    return id;
+  }
+
+  /**
+   * Updates a project (`updproject`); left-out fields stay as they are. The fields are checked as
+   * for {@link PpmsProjectsApi.newProject} (none required, at least one given; `""` clears a text
+   * or the expiration date). Never retried. Empties the in-memory project cache.
+   *
+   * @param projectId - the project id
+   * @param fields - the fields to change
+   * @param options - `signal`
+   * @throws {@link PpmsInvalidArgumentError} naming the field, before any request;
+   *   {@link PumapiActionError} when the answer is an error text (e.g. an unknown project)
+   * @example
+   * ```ts
+   * await ppms.updateProject(7, { active: false, expirationDate: "" });
+   * ```
+   */
+  async updateProject(projectId: number | string, fields: UpdateProjectFields, options: CallOptions = {}): Promise<void> {
+    const s = stateOf(this);
+    const id = requireId("projectId", projectId);
+    await s.client.write("updproject", { projectid: id, ...projectParams(fields, false) }, undefined, options);
+    s.projects = new Map();
+  }
+
+  /**
+   * Adds an entry (a dated note with a title) to a project's journal (`addprojectentry`). All
+   * three are required. Never retried.
+   *
+   * @param projectId - the project id
+   * @param title - the entry's title
+   * @param content - the entry's text
+   * @param options - `signal`
+   * @throws {@link PpmsInvalidArgumentError} naming the argument, before any request;
+   *   {@link PumapiActionError} when the answer is an error text (e.g. an unknown project)
+   * @example
+   * ```ts
+   * await ppms.addProjectEntry(7, "Kick-off", "Samples arrive in week 12.");
+   * ```
+   */
+  async addProjectEntry(projectId: number | string, title: string, content: string, options: CallOptions = {}): Promise<void> {
+    const params = { projectid: requireId("projectId", projectId), title: requireText("title", title), content: requireText("content", content) };
+    await stateOf(this).client.write("addprojectentry", params, undefined, options);
   }
 
   /**

@@ -8,7 +8,15 @@ import { parseMultilineResponse } from "../wire/multiline-response.js";
  * (`record 3: ...`, counting the header as record 1). Used by the resource modules only.
  */
 export function buildRecords<T>(text: string, options: ParseResponseOptions, build: (row: ResponseRecord) => T): T[] {
-  return parseMultilineResponse(text, options).map((row, index) => {
+  return buildEach(parseMultilineResponse(text, options), build);
+}
+
+/**
+ * Builds one value per parsed record (CSV or JSON); a format error names its record
+ * (`record 3: ...`, counting the header as record 1). Used by the resource modules only.
+ */
+export function buildEach<T>(rows: readonly ResponseRecord[], build: (row: ResponseRecord) => T): T[] {
+  return rows.map((row, index) => {
     try {
       return build(row);
     } catch (error) {

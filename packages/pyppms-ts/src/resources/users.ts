@@ -1,6 +1,6 @@
 import type { PumapiAnswer } from "../client/answer.js";
 import { bulk, checkBulk } from "../client/bulk.js";
-import { rememberUser, stateOf, type ConnectionState } from "../client/state.js";
+import { rememberUser, stateOf } from "../client/state.js";
 import { PpmsUserNotFoundError, PumapiActionError } from "../errors/answer.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireText } from "../internal/inputs.js";
@@ -9,7 +9,16 @@ import { PpmsUser } from "../models/user.js";
 import { checkRecord } from "../models/validators.js";
 import type { BulkOptions, CallOptions, NewUserFields, PumapiParams, SkipCacheOptions, UpdateUserFields } from "../types.js";
 import type { ResponseRecord } from "../wire/response-value.js";
-import { dictFromSingleResponse } from "../wire/single-response.js";
+import { fetchUser } from "./user-fetch.js";
+
+/** Options of {@link PpmsUsersApi.getUser} and {@link PpmsUsersApi.getUserDict}. */
+export interface GetUserOptions extends SkipCacheOptions {
+  /**
+   * Ask for PPMS' numeric user id too (`withuserid=true`), as {@link PpmsUser.userId} (or the
+   * record's `userid`). A user in the in-memory cache without it is fetched again.
+   */
+  withUserId?: boolean | undefined;
+}
 
 /** Options of {@link PpmsUsersApi.getUsers}. */
 export interface GetUsersOptions extends BulkOptions {
@@ -19,7 +28,7 @@ export interface GetUsersOptions extends BulkOptions {
   activeOnly?: boolean | undefined;
 }
 
-/** Options of {@link PpmsUsersApi.updateUsers}. */
+/** Options of {@link PpmsUsersApi.cacheUpdateUsers} (and its deprecated alias `updateUsers`). */
 export interface UpdateUsersOptions extends BulkOptions {
   /** The logins to fetch (default: every login, see `activeOnly`). */
   userIds?: string[] | undefined;
@@ -33,22 +42,6 @@ export interface GetUsersEmailsOptions extends BulkOptions {
   users?: string[] | undefined;
   /** Only active users when `users` is left out (default false). */
   active?: boolean | undefined;
-}
-
-/**
- * Fetches one `getuser` answer. An empty answer is PUMAPI's "unknown login": it is a valid answer
- * (recorded like any other), and becomes a {@link PpmsUserNotFoundError} naming action and login.
- */
-async function fetchUser<T>(s: ConnectionState, login: string, build: (record: ResponseRecord) => T, options: SkipCacheOptions): Promise<T> {
-  const got = await s.client.read(
-    "getuser",
-    { login },
-    (answer) => (answer.text.trim() === "" ? { missing: answer.context } : { value: build(dictFromSingleResponse(answer.text, s.parseOptions)) }),
-    options,
-  );
-  if ("value" in got) return got.value;
-  s.logger.debug(`User [${login}] is unknown to PPMS`);
-  throw new PpmsUserNotFoundError(login, got.missing);
 }
 
 /** Fetches users by login with bounded concurrency (through the in-memory cache). */
@@ -68,24 +61,27 @@ export function usersByLogin(connection: PpmsUsersApi, logins: readonly string[]
  */
 export abstract class PpmsUsersApi {
   /**
-   * A user by login (pyppms' `get_user`), from the in-memory cache unless `skipCache`.
+   * A user by login (pyppms' `get_user`), from the in-memory cache unless `skipCache`. With
+   * `withUserId`, PUMAPI is asked for the numeric user id too (`withuserid=true`); a cached user
+   * without it is not served to such a call. Honours the connection's `format` (CSV or JSON).
    *
    * @param login - the login
-   * @param options - `skipCache` to fetch it again (and refresh the caches); `signal`
+   * @param options - `skipCache` to fetch it again (and refresh the caches); `withUserId`; `signal`
    * @returns the user
    * @throws {@link PpmsUserNotFoundError} when PPMS does not know the login (its message names action and login)
    * @example
    * ```ts
    * const user = await ppms.getUser("jdoe");
    * user.fullname; // "Doe Jane"
+   * (await ppms.getUser("jdoe", { withUserId: true })).userId; // 1
    * ```
    */
-  async getUser(login: string, options: SkipCacheOptions = {}): Promise<PpmsUser> {
+  async getUser(login: string, options: GetUserOptions = {}): Promise<PpmsUser> {
     const s = stateOf(this);
     requireText("login", login);
     if (options.skipCache !== true) {
       const known = s.users.get(login);
-      if (known !== undefined) return known;
+      if (known !== undefined && (options.withUserId !== true || known.userId !== undefined)) return known;
     }
     const user = await fetchUser(s, login, (record) => PpmsUser.fromRecord(record), options);
     rememberUser(s, user);
@@ -94,10 +90,10 @@ export abstract class PpmsUsersApi {
 
   /**
    * The raw `getuser` record of a login (pyppms' `get_user_dict`): every column, with booleans
-   * converted.
+   * converted (`userid` too, with `withUserId`).
    *
    * @param login - the login
-   * @param options - `skipCache` to ask the server again; `signal`
+   * @param options - `skipCache` to ask the server again; `withUserId`; `signal`
    * @returns column → value
    * @throws {@link PpmsUserNotFoundError} when PPMS does not know the login
    * @example
@@ -106,7 +102,7 @@ export abstract class PpmsUsersApi {
    * dict.unitlogin; // "imaging_group"
    * ```
    */
-  async getUserDict(login: string, options: SkipCacheOptions = {}): Promise<ResponseRecord> {
+  async getUserDict(login: string, options: GetUserOptions = {}): Promise<ResponseRecord> {
     requireText("login", login);
     return fetchUser(stateOf(this), login, (record) => (checkRecord(userRecord, record), record), options);
   }
@@ -151,7 +147,7 @@ export abstract class PpmsUsersApi {
 
   /**
    * All users (pyppms' `get_users`): the in-memory cache when filled, else every user fetched
-   * with bounded concurrency (see {@link PpmsUsersApi.updateUsers}).
+   * with bounded concurrency (see {@link PpmsUsersApi.cacheUpdateUsers}).
    *
    * @param options - `forceRefresh`; `activeOnly` (default true); bulk settings and `signal`
    * @returns login → user
@@ -167,23 +163,24 @@ export abstract class PpmsUsersApi {
       s.logger.debug(`Using cached details for ${s.users.size} users`);
       return s.users;
     }
-    await this.updateUsers(options);
+    await this.cacheUpdateUsers(options);
     return s.users;
   }
 
   /**
-   * Fetches users again (pyppms' `update_users`): the given logins, or every (active) login,
-   * `concurrency` at a time (default 8; pyppms fetched one at a time). Logins PPMS no longer
-   * knows are skipped with a warning. The in-memory caches are updated in input order.
+   * Fetches users again into the in-memory cache (pyppms 4.0's `cache_update_users`, 3.x's
+   * `update_users`): the given logins, or every (active) login, `concurrency` at a time (default
+   * 8; pyppms fetched one at a time). Logins PPMS no longer knows are skipped with a warning. The
+   * in-memory caches are updated in input order.
    *
    * @param options - `userIds` (default: all), `activeOnly` (default true), bulk settings and `signal`
    * @returns the fetched users, in input order
    * @example
    * ```ts
-   * await ppms.updateUsers({ userIds: ["jdoe", "amueller"] });
+   * await ppms.cacheUpdateUsers({ userIds: ["jdoe", "amueller"] });
    * ```
    */
-  async updateUsers(options: UpdateUsersOptions = {}): Promise<PpmsUser[]> {
+  async cacheUpdateUsers(options: UpdateUsersOptions = {}): Promise<PpmsUser[]> {
     const s = stateOf(this);
     checkBulk(options);
     const ids =
@@ -210,6 +207,21 @@ export abstract class PpmsUsersApi {
     for (const user of users) rememberUser(s, user);
     s.logger.debug(`Collected details on ${s.users.size} users`);
     return users;
+  }
+
+  /**
+   * Fetches users again into the in-memory cache (pyppms 3.x's `update_users`).
+   *
+   * @deprecated Use {@link PpmsUsersApi.cacheUpdateUsers} (pyppms 4.0's `cache_update_users`); this alias calls it.
+   * @param options - `userIds` (default: all), `activeOnly` (default true), bulk settings and `signal`
+   * @returns the fetched users, in input order
+   * @example
+   * ```ts
+   * await ppms.updateUsers({ userIds: ["jdoe"] }); // same as ppms.cacheUpdateUsers(...)
+   * ```
+   */
+  async updateUsers(options: UpdateUsersOptions = {}): Promise<PpmsUser[]> {
+    return this.cacheUpdateUsers(options);
   }
 
   /**

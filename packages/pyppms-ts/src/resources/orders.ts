@@ -1,0 +1,150 @@
+import type { PumapiAnswer } from "../client/answer.js";
+import { stateOf } from "../client/state.js";
+import { PumapiActionError } from "../errors/answer.js";
+import { requireId } from "../internal/inputs.js";
+import { orderLineFromRecord, PpmsOrder, priceFromRecord, serviceFromRecord, type PpmsOrderLine, type PpmsPrice, type PpmsService } from "../models/orders.js";
+import type { CallOptions, PumapiParams } from "../types.js";
+import { coreParams, optionalFlag, optionalString, readTable, requireDayText, requireObject, requireQuantity, requireTrimmed } from "./tables.js";
+
+/** Options of the list reads that take PUMAPI's optional `coreid` filter. */
+export interface CoreFilterOptions extends CallOptions {
+  /** Only this core facility (`coreid`); default: all. */
+  coreId?: number | string | undefined;
+}
+
+/** Fields of {@link PpmsConnection.createOrder} (`createorder`). */
+export interface NewOrderFields {
+  /** The service ordered (`serviceid`; see {@link PpmsConnection.getServices}). */
+  serviceId: number | string;
+  /** The login the order is for. */
+  login: string;
+  /** How much: a number > 0, decimals allowed (e.g. 1.5 hours). */
+  quantity: number;
+  /** The project to charge (`projectid`). */
+  projectId?: number | string | undefined;
+  /** The billing code to charge (default: the user's, else the group's). */
+  bcode?: string | undefined;
+  /** Accept the order at once. */
+  accepted?: boolean | undefined;
+  /** Mark it completed at once. */
+  completed?: boolean | undefined;
+  /** The day it was completed (`YYYY-MM-DD` or a `Date`, taken as its local day). */
+  completedDate?: string | Date | undefined;
+  /** Free-text comments. */
+  comments?: string | undefined;
+}
+
+/** `createorder` answers the new order id, digits only; anything else is the error text. */
+function newOrderId(answer: PumapiAnswer): number {
+  const text = answer.text.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  throw new PumapiActionError(answer.action, text === "" ? { ...answer.context, reason: "answered nothing, which confirms nothing" } : answer.context);
+}
+
+/**
+ * The order methods of {@link PpmsConnection}: services, the price list, orders and their lines
+ * (PUMAPI `getservices`, `getpriceslist`, `getorders`, `getorderlines`, `createorder`). With the
+ * connection's `format: "json"`, services, prices and orders are asked for as `format=json` and
+ * give the same models. Holds no fields.
+ *
+ * @example
+ * ```ts
+ * const orderId = await ppms.createOrder({ serviceId: 601, login: "jdoe", quantity: 2 });
+ * const lines = await ppms.getOrderLines(orderId);
+ * ```
+ */
+export abstract class PpmsOrdersApi {
+  /**
+   * The services core facilities sell (`getservices`).
+   *
+   * @param options - `coreId` (one core facility), `signal`
+   * @returns the services
+   * @example
+   * ```ts
+   * const services = await ppms.getServices({ coreId: 2 });
+   * services.filter((s) => s.active).map((s) => s.name); // ["Sample preparation", "Image analysis, per hour"]
+   * ```
+   */
+  async getServices(options: CoreFilterOptions = {}): Promise<PpmsService[]> {
+    return readTable(stateOf(this), "getservices", coreParams(options.coreId), { build: serviceFromRecord, json: true }, options);
+  }
+
+  /**
+   * The price list (`getpriceslist`): prices per service, affiliation and project (`0` = any).
+   * JSON answers also carry each price's validity (`minDate`, `maxDate`); CSV answers do not.
+   *
+   * @param options - `coreId` (the services' core facility), `signal`
+   * @returns the price-list entries
+   * @example
+   * ```ts
+   * const prices = await ppms.getPriceList();
+   * prices.find((p) => p.serviceId === 602)?.price; // 60.5
+   * ```
+   */
+  async getPriceList(options: CoreFilterOptions = {}): Promise<PpmsPrice[]> {
+    return readTable(stateOf(this), "getpriceslist", coreParams(options.coreId), { build: priceFromRecord, json: true }, options);
+  }
+
+  /**
+   * The orders (`getorders`; its CSV answer starts with a title line before the header).
+   *
+   * @param options - `coreId` (one core facility), `signal`
+   * @returns the orders
+   * @example
+   * ```ts
+   * const open = (await ppms.getOrders()).filter((o) => !o.completed);
+   * ```
+   */
+  async getOrders(options: CoreFilterOptions = {}): Promise<PpmsOrder[]> {
+    return readTable(stateOf(this), "getorders", coreParams(options.coreId), { build: (row) => PpmsOrder.fromRecord(row), title: true, json: true }, options);
+  }
+
+  /**
+   * The lines of an order (`getorderlines`).
+   *
+   * @param orderId - the order id (`Order ref.`, as {@link PpmsOrder.orderId})
+   * @param options - `signal`
+   * @returns the lines, in order
+   * @throws {@link NoDataError} naming the action and the order when PPMS does not know it (an empty answer)
+   * @example
+   * ```ts
+   * const lines = await ppms.getOrderLines(1002);
+   * lines.map((l) => `${l.service}: ${l.quantity} × ${l.unitPrice}`);
+   * ```
+   */
+  async getOrderLines(orderId: number | string, options: CallOptions = {}): Promise<PpmsOrderLine[]> {
+    const orderref = requireId("orderId", orderId);
+    return readTable(stateOf(this), "getorderlines", { orderref }, { build: orderLineFromRecord, unknown: `Order [${orderref}]` }, options);
+  }
+
+  /**
+   * Orders a service for a user (`createorder`): a one-line order dated today. The arguments are
+   * checked before sending (`serviceId` and `projectId` whole numbers, `login` non-empty,
+   * `quantity` > 0, `completedDate` a day). Never retried.
+   *
+   * @param fields - service, login, quantity, and optionally project, billing code, state, comments
+   * @param options - `signal`
+   * @returns the new order's id
+   * @throws {@link PpmsInvalidArgumentError} naming the field, before any request;
+   *   {@link PumapiActionError} when PUMAPI answers anything but the new id (e.g. `error: service 603 is not active`)
+   * @example
+   * ```ts
+   * const orderId = await ppms.createOrder({ serviceId: 602, login: "bkovac", quantity: 1.5, projectId: 7, comments: "Plate B" });
+   * ```
+   */
+  async createOrder(fields: NewOrderFields, options: CallOptions = {}): Promise<number> {
+    requireObject("fields", fields);
+    const params: PumapiParams = {
+      serviceid: requireId("serviceId", fields.serviceId),
+      login: requireTrimmed("login", fields.login),
+      quantity: requireQuantity("quantity", fields.quantity),
+      projectid: fields.projectId === undefined ? undefined : requireId("projectId", fields.projectId),
+      bcode: optionalString("bcode", fields.bcode),
+      accepted: optionalFlag("accepted", fields.accepted),
+      completed: optionalFlag("completed", fields.completed),
+      completeddate: fields.completedDate === undefined ? undefined : requireDayText("completedDate", fields.completedDate),
+      comments: optionalString("comments", fields.comments),
+    };
+    return stateOf(this).client.write("createorder", params, newOrderId, options);
+  }
+}

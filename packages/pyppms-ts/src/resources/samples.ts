@@ -1,0 +1,71 @@
+import { stateOf } from "../client/state.js";
+import { requireId } from "../internal/inputs.js";
+import { manifestFromRecord, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
+import type { CallOptions } from "../types.js";
+import type { CoreFilterOptions } from "./orders.js";
+import { coreParams, readTable, requireTrimmed } from "./tables.js";
+
+/**
+ * The sample-manifest methods of {@link PpmsConnection} (PUMAPI `getmanifestlist`, `getmanifest`,
+ * `addsampleresult`). Holds no fields.
+ *
+ * @example
+ * ```ts
+ * const [manifest] = await ppms.getManifestList({ coreId: 2 });
+ * const samples = manifest === undefined ? [] : await ppms.getManifest(manifest.manifestId);
+ * ```
+ */
+export abstract class PpmsSamplesApi {
+  /**
+   * The sample manifests (`getmanifestlist`).
+   *
+   * @param options - `coreId` (one core facility), `signal`
+   * @returns one summary per manifest
+   * @example
+   * ```ts
+   * const manifests = await ppms.getManifestList();
+   * manifests.map((m) => `${m.title}: ${m.sampleCount} samples`);
+   * ```
+   */
+  async getManifestList(options: CoreFilterOptions = {}): Promise<PpmsManifestSummary[]> {
+    return readTable(stateOf(this), "getmanifestlist", coreParams(options.coreId), { build: manifestFromRecord }, options);
+  }
+
+  /**
+   * The samples of a manifest, with their results (`getmanifest`).
+   *
+   * @param manifestId - the manifest id (as {@link PpmsManifestSummary.manifestId})
+   * @param options - `signal`
+   * @returns the samples
+   * @throws {@link NoDataError} naming the action and the manifest when PPMS does not know it
+   * @example
+   * ```ts
+   * const samples = await ppms.getManifest(71);
+   * samples[0]?.results; // [{ title: "viability", value: "92%" }]
+   * ```
+   */
+  async getManifest(manifestId: number | string, options: CallOptions = {}): Promise<PpmsSample[]> {
+    const id = requireId("manifestId", manifestId);
+    return readTable(stateOf(this), "getmanifest", { manifestid: id }, { build: sampleFromRecord, unknown: `Manifest [${id}]` }, options);
+  }
+
+  /**
+   * Adds a result to a sample (`addsampleresult`; a result with the same title is replaced).
+   * Sample id, title and value are checked (non-empty) before sending. Never retried.
+   *
+   * @param sampleId - the sample id (as {@link PpmsSample.sampleId}), e.g. `S-0002`
+   * @param title - what was measured, e.g. `viability`
+   * @param value - the value, e.g. `88%`
+   * @param options - `signal`
+   * @throws {@link PpmsInvalidArgumentError} naming the empty argument, before any request;
+   *   {@link PumapiActionError} when PUMAPI refuses (e.g. `error: invalid sample S-9999`)
+   * @example
+   * ```ts
+   * await ppms.addSampleResult("S-0002", "viability", "88%");
+   * ```
+   */
+  async addSampleResult(sampleId: string, title: string, value: string, options: CallOptions = {}): Promise<void> {
+    const params = { sampleID: requireTrimmed("sampleId", sampleId), title: requireTrimmed("title", title), value: requireTrimmed("value", value) };
+    await stateOf(this).client.write("addsampleresult", params, undefined, options);
+  }
+}

@@ -1,0 +1,129 @@
+import { requireData } from "../client/answer-checks.js";
+import { formatParam } from "../client/answer-format.js";
+import type { ConnectionState } from "../client/state.js";
+import { NoDataError } from "../errors/answer.js";
+import { ResponseFormatError } from "../errors/format.js";
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
+import { requireDay, requireId, requireText } from "../internal/inputs.js";
+import { formatDay } from "../models/time.js";
+import type { CallOptions, PumapiParams } from "../types.js";
+import { looksLikeJson, parseJsonRecords } from "../wire/json-records.js";
+import { parseMultilineResponse } from "../wire/multiline-response.js";
+import type { ParseResponseOptions } from "../wire/parse-options.js";
+import type { ResponseRecord } from "../wire/response-value.js";
+
+/*
+ * The table reads of the billing families (orders, invoices, samples, valid billing codes): one
+ * CSV (or, where PUMAPI offers it, JSON) answer → one typed value per record, plus the local
+ * checks of their writes' arguments. Used by the resource modules only.
+ */
+
+/** How one table answer is read. */
+export interface TableRead<T> {
+  /** Builds one value from a record (CSV or JSON, keyed by the header names). */
+  build: (row: ResponseRecord) => T;
+  /**
+   * What an empty body means: "<unknown> is unknown to PPMS" (a {@link NoDataError} naming it and
+   * the action), e.g. `Order [9999]`. Without it the action always sends its header line, and an
+   * empty body is a {@link NoDataError} naming the action.
+   */
+  unknown?: string | undefined;
+  /** A header without rows means `unknown` is unknown too (an answer about one item, `getinvoice`). */
+  one?: boolean | undefined;
+  /** The first line may be a title before the header (`getorders`' `Orders list`). */
+  title?: boolean | undefined;
+  /** The action answers `format=json`: asked for when the connection's `format` is `json` (HTML entities unescaped). */
+  json?: boolean | undefined;
+}
+
+/**
+ * Sends a read action and builds one value per record of its table answer. A header without
+ * rows is no values (also in strict mode); the record checks' format errors name the record.
+ */
+export function readTable<T>(s: ConnectionState, action: string, params: PumapiParams, read: TableRead<T>, options: CallOptions): Promise<T[]> {
+  const json = read.json === true ? formatParam(s) : {};
+  return s.client.read(
+    action,
+    { ...params, ...json },
+    (answer) => {
+      const unknown = (): NoDataError => new NoDataError(`${read.unknown ?? "The item"} is unknown to PPMS`, { ...answer.context, action: answer.action });
+      if (read.unknown !== undefined && answer.text.trim() === "") throw unknown();
+      requireData(answer);
+      // A server that ignores format=json answers CSV: the body decides.
+      const values = json.format === "json" && looksLikeJson(answer.text)
+        ? buildEach(parseJsonRecords(answer.text), read.build, 1)
+        : buildEach(csvRows(read.title === true ? withoutTitle(answer.text) : answer.text, s.parseOptions), read.build, 2);
+      if (read.one === true && values.length === 0) throw unknown();
+      return values;
+    },
+    options,
+  );
+}
+
+/** Builds each record; a format error is prefixed with its record number (`first` = number of the first record). */
+export function buildEach<T>(rows: readonly ResponseRecord[], build: (row: ResponseRecord) => T, first: number): T[] {
+  return rows.map((row, index) => {
+    try {
+      return build(row);
+    } catch (error) {
+      if (!(error instanceof ResponseFormatError)) throw error;
+      throw new ResponseFormatError(`record ${index + first}: ${error.message}`, { field: error.field ?? "(answer)", line: index + first });
+    }
+  });
+}
+
+/** CSV records; a header alone is no records, in strict mode too (where the parser calls it no data). */
+function csvRows(text: string, options: ParseResponseOptions): ResponseRecord[] {
+  try {
+    return parseMultilineResponse(text, options);
+  } catch (error) {
+    if (error instanceof NoDataError) return [];
+    throw error;
+  }
+}
+
+/** Drops a title line before the header: a first line that is one field and does not name the order ref. */
+function withoutTitle(text: string): string {
+  const end = text.search(/\r\n|\n|\r/);
+  const first = end < 0 ? text : text.slice(0, end);
+  if (first.includes(",") || first.toLowerCase().replace(/[^a-z0-9]/g, "") === "orderref") return text;
+  return end < 0 ? "" : text.slice(end + (text.startsWith("\r\n", end) ? 2 : 1));
+}
+
+/** The optional `coreid` filter of the list actions. */
+export function coreParams(coreId: number | string | undefined): PumapiParams {
+  return coreId === undefined ? {} : { coreid: requireId("coreId", coreId) };
+}
+
+/** A mandatory text argument, trimmed (PUMAPI treats a blank value as missing). */
+export function requireTrimmed(field: string, value: unknown): string {
+  return requireText(field, value).trim();
+}
+
+/** A day as `YYYY-MM-DD` (a `Date` is taken as its local day); anything else is refused before sending. */
+export function requireDayText(field: string, value: unknown): string {
+  return formatDay(requireDay(field, value));
+}
+
+/** An object argument (the fields of a write). */
+export function requireObject(field: string, value: unknown): void {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new PpmsInvalidArgumentError(field, "must be an object");
+}
+
+/** A quantity: a finite number > 0 (decimals allowed). */
+export function requireQuantity(field: string, value: unknown): number {
+  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
+  throw new PpmsInvalidArgumentError(field, `must be a number > 0, got ${JSON.stringify(value) ?? String(value)}`);
+}
+
+/** An optional boolean argument (undefined stays undefined: the field is not sent). */
+export function optionalFlag(field: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  throw new PpmsInvalidArgumentError(field, `must be true or false, got ${JSON.stringify(value) ?? String(value)}`);
+}
+
+/** An optional text argument: a string (sent as is) or undefined. */
+export function optionalString(field: string, value: unknown): string | undefined {
+  if (value === undefined || typeof value === "string") return value;
+  throw new PpmsInvalidArgumentError(field, "must be a string");
+}

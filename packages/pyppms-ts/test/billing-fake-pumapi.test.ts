@@ -1,0 +1,172 @@
+import { startFakePumapi, type FakePumapiOptions, type RunningFakePumapi } from "@facility-sdk/test-cache";
+import { afterEach, describe, expect, it } from "vitest";
+import { AuthenticationError, NoDataError, PpmsConnection, PumapiActionError, type PpmsConnectionOptions } from "../src/index.js";
+import { pumapiFixture } from "./helpers/stages.js";
+
+// The billing actions end to end over real HTTP against test-cache's stateful fake PUMAPI: what a
+// write changes shows up in the reads that follow. The fake's clock: 2030-03-14 09:00 local time.
+const NOW = new Date(2030, 2, 14, 9, 0);
+
+let servers: RunningFakePumapi[] = [];
+let open: PpmsConnection[] = [];
+afterEach(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  await Promise.all(servers.map((s) => s.close()));
+  open = [];
+  servers = [];
+});
+
+async function setup(extra: Partial<PpmsConnectionOptions> = {}, fakeOptions: FakePumapiOptions = {}) {
+  const server = await startFakePumapi({ now: () => NOW, ...fakeOptions });
+  servers.push(server);
+  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, ...extra });
+  open.push(ppms);
+  const sent = (action: string): number => server.requests.filter((r) => r.action === action).length;
+  return { server, ppms, sent };
+}
+
+describe("billing against the stateful fake PUMAPI", () => {
+  it("a created order shows up in getOrders and getOrderLines", async () => {
+    const { ppms, sent } = await setup();
+    expect((await ppms.getOrders()).map((o) => o.orderId)).toEqual([1001, 1002]);
+    const orderId = await ppms.createOrder({ serviceId: 602, login: "bkovac", quantity: 1.5, projectId: 7, accepted: true, comments: "Plate C & D" });
+    expect(orderId).toBe(1003);
+    expect(sent("createorder")).toBe(1);
+    const created = (await ppms.getOrders()).find((o) => o.orderId === orderId);
+    expect(created).toMatchObject({
+      coreFacilityRef: 2, date: "2030-03-14", login: "bkovac", fullname: "Kovač Boris", group: "cell_lab", bcode: "BC-1001",
+      projectId: 7, accepted: true, completed: false, total: 90.75, comments: "Plate C & D",
+    });
+    expect(await ppms.getOrderLines(orderId)).toEqual([
+      { orderId, line: 1, serviceId: 602, service: "Image analysis, per hour", quantity: 1.5, unitPrice: 60.5, total: 90.75 },
+    ]);
+    // the project's price (15.00 for project 8) wins over the general one
+    const forProject = await ppms.createOrder({ serviceId: "601", login: "jdoe", quantity: 2, projectId: 8 });
+    expect((await ppms.getOrderLines(forProject))[0]).toMatchObject({ unitPrice: 15, total: 30 });
+    await expect(ppms.getOrderLines(9999)).rejects.toBeInstanceOf(NoDataError);
+  });
+
+  it("createOrder: PUMAPI's refusals are PumapiActionErrors naming the action", async () => {
+    const { ppms, sent } = await setup();
+    const inactive = await ppms.createOrder({ serviceId: 603, login: "jdoe", quantity: 1 }).catch((e: unknown) => e);
+    expect(inactive).toBeInstanceOf(PumapiActionError);
+    expect((inactive as Error).message).toMatch(/PUMAPI createorder.*service 603 is not active/);
+    await expect(ppms.createOrder({ serviceId: 601, login: "nobody", quantity: 1 })).rejects.toMatchObject({ action: "createorder", answer: "error: invalid user nobody" });
+    expect(sent("createorder")).toBe(2);
+  });
+
+  it("services and prices, filtered by core facility", async () => {
+    const { ppms } = await setup();
+    expect((await ppms.getServices()).map((s) => [s.serviceId, s.active])).toEqual([[601, true], [602, true], [603, false]]);
+    expect((await ppms.getServices({ coreId: 4 })).map((s) => s.name)).toEqual(["Data storage"]);
+    expect((await ppms.getPriceList({ coreId: 4 })).map((p) => [p.serviceId, p.affiliationId, p.price])).toEqual([[603, 3, 100]]);
+    expect((await ppms.getOrders({ coreId: 4 }))).toEqual([]);
+  });
+
+  it("with format json, services, prices and orders come as JSON and give the same models", async () => {
+    const csv = await setup();
+    const json = await setup({ format: "json" });
+    expect(await json.ppms.getServices()).toEqual(await csv.ppms.getServices());
+    expect(await json.ppms.getOrders()).toEqual(await csv.ppms.getOrders());
+    expect((await json.ppms.getOrders())[0]?.comments).toBe("Plates A & B");
+    const prices = await json.ppms.getPriceList();
+    expect(prices[0]).toMatchObject({ serviceId: 601, price: 15, minDate: "2030-01-01", maxDate: "2030-12-31" });
+    const formats = json.server.requests.filter((r) => ["getservices", "getpriceslist", "getorders"].includes(r.action)).map((r) => r.form.format);
+    expect(formats).toEqual(["json", "json", "json", "json"]);
+  });
+
+  it("addValidBcode then getValidBcodes; deleteValidBcode removes it", async () => {
+    const { ppms, sent } = await setup();
+    await ppms.addValidBcode("BC-2001", { expirationDate: new Date(2031, 5, 30) });
+    expect(await ppms.getValidBcodes({ bcode: "BC-2001" })).toEqual([{ bcode: "BC-2001", expirationDate: "2031-06-30" }]);
+    await ppms.addValidBcode("BC-3001");
+    expect((await ppms.getValidBcodes()).map((v) => v.bcode)).toEqual(["BC-1001", "BC-1002", "BC-2001", "BC-3001"]);
+    await ppms.deleteValidBcode("BC-1002");
+    expect(await ppms.getValidBcodes({ bcode: "BC-1002" })).toEqual([]);
+    await expect(ppms.deleteValidBcode("BC-1002")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid bcode BC-1002" });
+    expect(sent("addvalidbcode")).toBe(2);
+  });
+
+  it("invoices: list, one, details; setInventoryTrackingSent then the 'sent' list holds it", async () => {
+    const { ppms } = await setup();
+    expect((await ppms.getInvoiceList()).map((i) => [i.ref, i.amount, i.sent])).toEqual([["INV-2030-0001", 155, true], ["INV-2030-0002", 60, false]]);
+    expect((await ppms.getInvoice(302)).group).toBe("imaging_group");
+    await expect(ppms.getInvoice(999)).rejects.toMatchObject({ name: "NoDataError", action: "getinvoice" });
+    expect((await ppms.getInvoiceDetails(301, { assistant: true })).map((l) => l.assistant)).toEqual(["Admin Facility", ""]);
+    expect(await ppms.getInvoiceDetails(301, { bcode: "BC-9999" })).toEqual([]);
+
+    expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual(["INV-2030-0001"]);
+    await ppms.setInventoryTrackingSent("INV-2030-0002");
+    const sent = await ppms.getInventoryTrackingList({ filter: "sent" });
+    expect(sent.map((t) => [t.invoiceRef, t.sentDate])).toEqual([["INV-2030-0001", "2030-03-02"], ["INV-2030-0002", "2030-03-14"]]);
+    expect(await ppms.getInventoryTrackingList({ filter: "tosend" })).toEqual([]);
+    expect((await ppms.getInventoryTrackingList({ filter: "unpaid" })).length).toBe(2);
+    await expect(ppms.setInventoryTrackingSent("INV-0000")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid invoice INV-0000" });
+  });
+
+  it("addSampleResult then getManifest shows it; the same title replaces the value", async () => {
+    const { ppms } = await setup();
+    expect((await ppms.getManifestList({ coreId: 2 })).map((m) => [m.manifestId, m.sampleCount])).toEqual([[71, 2]]);
+    await ppms.addSampleResult("S-0002", "viability", "88%");
+    await ppms.addSampleResult("S-0002", "confluence", "60%");
+    await ppms.addSampleResult("S-0001", "viability", "95%");
+    const samples = await ppms.getManifest(71);
+    expect(samples.map((s) => [s.sampleId, s.results])).toEqual([
+      ["S-0001", [{ title: "viability", value: "95%" }]],
+      ["S-0002", [{ title: "viability", value: "88%" }, { title: "confluence", value: "60%" }]],
+    ]);
+    await expect(ppms.addSampleResult("S-9999", "viability", "1%")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid sample S-9999" });
+    await expect(ppms.getManifest(72)).rejects.toMatchObject({ name: "NoDataError", action: "getmanifest" });
+  });
+});
+
+describe("abort signals", () => {
+  it("an aborted signal stops billing reads, writes and API2 before anything is sent", async () => {
+    const { server, ppms } = await setup();
+    const before = server.requests.length;
+    const signal = AbortSignal.abort();
+    await expect(ppms.getOrders({ signal })).rejects.toMatchObject({ name: "HttpAbortError" });
+    await expect(ppms.createOrder({ serviceId: 601, login: "jdoe", quantity: 1 }, { signal })).rejects.toMatchObject({ name: "HttpAbortError" });
+    await expect(ppms.getAccounts({ signal })).rejects.toMatchObject({ name: "HttpAbortError" });
+    expect(server.requests.length).toBe(before);
+  });
+});
+
+describe("API2 GetPPMSAccounts against the fake", () => {
+  it("reaches <instance>/API2/ beside /pumapi/ with the API key, and filters by coreId", async () => {
+    const { server, ppms } = await setup();
+    const accounts = await ppms.getAccounts();
+    expect(accounts.map((a) => [a.id, a.coreId, a.active])).toEqual([[1, 2, true], [2, 2, true], [3, 4, false]]);
+    expect(accounts[0]?.description).toBe("Cell Lab & friends, general");
+    expect((await ppms.getAccounts({ coreId: 4 })).map((a) => a.bcode)).toEqual(["BC-2001"]);
+    const api2 = server.requests.filter((r) => r.endpoint === "api2");
+    expect(api2.map((r) => r.form)).toEqual([
+      { action: "GetPPMSAccounts", apikey: "***", format: "json" },
+      { action: "GetPPMSAccounts", apikey: "***", format: "json", coreId: "4" },
+    ]);
+  });
+
+  it("takes its own API2 key; a refused key is an AuthenticationError that never shows it", async () => {
+    const api2Key = "api2-Key-7f31c9";
+    const { ppms } = await setup({}, { api2Key });
+    const refused = await ppms.getAccounts().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AuthenticationError);
+    expect((refused as Error).message).toContain("PUMAPI GetPPMSAccounts");
+    expect((await ppms.getAccounts({ api2Key })).length).toBe(3);
+    const wrong = await ppms.getAccounts({ api2Key: "api2-Wrong-0a1b2c" }).catch((e: unknown) => e);
+    expect(JSON.stringify(wrong)).not.toContain("api2-Wrong-0a1b2c");
+    expect(String((wrong as Error).message)).not.toContain("api2-Wrong-0a1b2c");
+  });
+
+  it("an explicit api2Url; a base URL without a pumapi segment needs one", async () => {
+    const { server, ppms } = await setup();
+    expect((await ppms.getAccounts({ api2Url: server.api2Url.toLowerCase() })).length).toBe(3);
+    const other = await PpmsConnection.connect({ baseUrl: `${server.origin}/pumapi`, apiKey: server.apiKey });
+    open.push(other);
+    expect((await other.getAccounts()).length).toBe(3);
+    const odd = await PpmsConnection.connect({ baseUrl: `${server.origin}/ppms/api/`, cache: pumapiFixture("stage_0") }); // offline: no request
+    open.push(odd);
+    await expect(odd.getAccounts()).rejects.toMatchObject({ name: "PpmsInvalidArgumentError", field: "api2Url" });
+    await expect(ppms.getAccounts({ api2Url: "not a url" })).rejects.toMatchObject({ field: "api2Url" });
+  });
+});
