@@ -1,20 +1,21 @@
 // The main job: an end-to-end session with both SDKs, as a user would run it.
-// Offline by default: test-cache's PUMAPI replay server and the fake TimeSync server on 127.0.0.1.
+// Offline by default: test-cache's stateful fake PUMAPI and fake TimeSync servers on 127.0.0.1.
 // With PUMAPI_URL + PPMS_API_KEY, or TIMESYNC_URL (+ TIMESYNC_USER/TIMESYNC_PASSWORD), it talks to a live server.
-import { pumapiFormKey } from "@facility-sdk/http-core";
-import { startFakeTimeSync, startReplayServer, stageDirs } from "@facility-sdk/test-cache";
+import { startFakePumapi, startFakeTimeSync } from "@facility-sdk/test-cache";
 import { PpmsConnection } from "pyppms-ts";
 import { TimeSync, formatDuration } from "timesync-ts";
 
 const env = process.env;
 const heading = (text) => console.log(`\n=== ${text} ===`);
+const DEMO_DAY = "2030-03-14";
 
 async function ppmsSession() {
   const live = env.PUMAPI_URL && env.PPMS_API_KEY;
-  const replay = live ? undefined : await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() });
-  const url = live ? env.PUMAPI_URL : replay.url;
-  heading(`PPMS (${live ? "live server" : `replay server at ${url}, fixtures stage_0`})`);
-  const ppms = await PpmsConnection.connect({ url, apiKey: live ? env.PPMS_API_KEY : "demo-key-not-secret" });
+  // The fake's clock is set to the demo day, so its bookings are "now" and "next".
+  const fake = live ? undefined : await startFakePumapi({ now: () => new Date(2030, 2, 14, 9, 0) });
+  const baseUrl = live ? env.PUMAPI_URL : fake.url;
+  heading(`PPMS (${live ? "live server" : `fake PUMAPI at ${baseUrl}`})`);
+  const ppms = await PpmsConnection.connect({ baseUrl, apiKey: live ? env.PPMS_API_KEY : fake.apiKey, now: fake ? () => new Date(2030, 2, 14, 9, 0) : undefined });
   try {
     const emails = await ppms.getUsersEmails({ active: true });
     console.log(`Active users' e-mails (${emails.length}):`);
@@ -25,13 +26,27 @@ async function ppmsSession() {
     console.table(systems.map((s) => ({ id: s.systemId, name: s.name, type: s.systemType, room: s.localisation, facility: s.coreFacilityRef, bookable: s.bookable, active: s.active })));
 
     const facility = Number(env.PPMS_FACILITY ?? 2);
-    const day = env.PPMS_DAY ?? "2030-03-14";
+    const day = env.PPMS_DAY ?? DEMO_DAY;
     const sheet = await ppms.getRunningSheet(facility, day);
     console.log(`Running sheet of facility ${facility} on ${day} (${sheet.length} bookings):`);
     console.table(sheet.map((b) => ({ user: b.username, system: b.systemId, start: hhmm(b.starttime), end: b.endtime ? hhmm(b.endtime) : "", session: b.session ?? "" })));
+
+    const projects = [...(await ppms.getProjects()).values()];
+    console.log(`Projects and their members (${projects.length}):`);
+    const members = await Promise.all(projects.map((p) => ppms.getProjectUsers(p.projectId)));
+    console.table(projects.map((p, i) => ({ id: p.projectId, name: p.name, active: p.active, bcode: p.bcode, members: members[i].join(", ") })));
+
+    if (!live) {
+      // A write against the fake: an order is created, then listed with its lines.
+      const [service] = await ppms.getServices({ coreId: facility });
+      const orderId = await ppms.createOrder({ serviceId: service.serviceId, login: "jdoe", quantity: 2, comments: "Demo order" });
+      const order = (await ppms.getOrders({ coreId: facility })).find((o) => o.orderId === orderId);
+      console.log(`Order ${orderId} created for ${order?.login} (${service.name}), total ${order?.total}; its lines:`);
+      console.table((await ppms.getOrderLines(orderId)).map((l) => ({ line: l.line, service: l.service, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total })));
+    }
   } finally {
     await ppms.close();
-    await replay?.close();
+    await fake?.close();
   }
 }
 
