@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
+  // CommonJS only: the ESM entry is a by-name re-export of it (scripts/build/after-tsup.mjs).
+  format: ["cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
@@ -10,7 +11,7 @@ export default defineConfig({
   platform: "node",
   // Error classes report their own names (esbuild would otherwise rename self-referring classes).
   keepNames: true,
-  // Maps point at the TypeScript in src/ (shipped) instead of embedding it in each of the two maps.
+  // The map points at the TypeScript files and lines (for stack traces) without embedding the sources.
   esbuildOptions(options) {
     options.sourcesContent = false;
   },

@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig({
   entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
+  // CommonJS only: the ESM entry is a by-name re-export of it (scripts/build/after-tsup.mjs).
+  format: ["cjs"],
   dts: true,
   sourcemap: true,
   clean: true,

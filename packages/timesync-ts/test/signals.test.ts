@@ -54,10 +54,13 @@ describe("AbortSignal", () => {
   });
 
   it("stops a call in flight", async () => {
-    const scripted = await startScriptedServer(() => ({ hang: true }));
-    const slow = new TimeSync({ baseUrl: scripted.url, token: "a.b.c", timeout: { attemptMs: 10_000, totalMs: 20_000 } });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // Abort once the server holds the request, so the test never races the connection.
+    const scripted = await startScriptedServer(() => {
+      controller.abort();
+      return { hang: true };
+    });
+    const slow = new TimeSync({ baseUrl: scripted.url, token: "a.b.c", timeout: { attemptMs: 10_000, totalMs: 20_000 } });
     const started = Date.now();
     const error = await slow.createActivity({ name: "Dev", slug: "dev" }, { signal: controller.signal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpAbortError);
