@@ -57,13 +57,16 @@ for (const [name, pkg] of Object.entries(packages)) {
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     for (const decl of symbol.declarations ?? []) {
+      // A re-export of another package's symbol is counted (and documented) where it is declared.
+      if (!decl.getSourceFile().fileName.startsWith(join(root, "packages", pkg.dir, "src"))) continue;
       const where = `${relative(root, decl.getSourceFile().fileName)}:${decl.getSourceFile().getLineAndCharacterOfPosition(decl.getStart()).line + 1}`;
       if (ts.isFunctionDeclaration(decl) && decl.body) consider(`${exported.name}()`, decl, where);
       if (ts.isClassDeclaration(decl)) {
         consider(exported.name, decl, where);
         for (const member of decl.members) {
           const flags = ts.getCombinedModifierFlags(member);
-          const isPublicMethod = ts.isMethodDeclaration(member) && member.body && !ts.isPrivateIdentifier(member.name) && !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
+          const isPublicMethod =
+            ts.isMethodDeclaration(member) && member.body && !ts.isPrivateIdentifier(member.name) && !ts.isComputedPropertyName(member.name) && !(flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected));
           if (isPublicMethod && ts.getJSDocTags(member).every((t) => t.tagName.text !== "internal")) {
             const line = decl.getSourceFile().getLineAndCharacterOfPosition(member.getStart()).line + 1;
             consider(`${exported.name}.${member.name.getText()}()`, member, `${relative(root, decl.getSourceFile().fileName)}:${line}`);

@@ -1,7 +1,11 @@
 // The guides cannot rot: every ```ts block of docs/*.md and docs/guides/*.md is type-checked against
 // the built packages, and each page's blocks, joined in order, run as one program against the fake
 // servers (offline). A block whose first line is `// not run: <why>` is type-checked but not run
-// (e.g. one that needs a live server). Usage: node scripts/docs-check/guides.mjs (packages built).
+// (e.g. one that needs a live server). Each block is type-checked where it stands, as the reader
+// reads it: after the page's earlier blocks, so a block may use what an earlier one set up (as the run
+// does); a `// not run` block is checked in a scope of its own, so it may declare names again (the
+// live form of a client the page runs against a fake). Imports are hoisted to the top of the page's
+// program. Errors name the page and line. Usage: node scripts/docs-check/guides.mjs (packages built).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -17,40 +21,56 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }));
 
 const programs = [];
+const lineMap = new Map(); // check file → [line of the check file (0-based) → "page:line"]
 for (const page of pages) {
-  const blocks = [...readFileSync(page, "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
-  if (blocks.length === 0) continue;
+  const text = readFileSync(page, "utf8");
+  const found = [...text.matchAll(/```ts\n([\s\S]*?)```/g)];
+  if (found.length === 0) continue;
   const name = basename(page, ".md");
+  const where = page.slice(root.length);
   const imports = new Set();
-  const typed = [];
+  const checked = [];
+  const checkedFrom = []; // per line of `checked`: "page:line" or undefined
   const run = [];
-  for (const block of blocks) {
-    const lines = block.split("\n").filter((line) => {
+  const push = (line, origin) => {
+    checked.push(line);
+    checkedFrom.push(origin);
+  };
+  for (const match of found) {
+    const block = match[1];
+    const firstLine = text.slice(0, match.index).split("\n").length + 1; // the block's first code line
+    // Import lines are hoisted; they leave a blank line, so line numbers still match the page.
+    const lines = block.replace(/\n$/, "").split("\n").map((line) => {
       if (/^\s*import\s.*from\s+["'][^"']+["'];?\s*$/.test(line)) {
         imports.add(line.trim());
-        return false;
+        return "";
       }
-      return true;
+      return line;
     });
-    // Each block in a scope of its own for the type check; in order, at top level, for the run.
-    typed.push(`{\n${lines.join("\n")}\n}`);
-    if (!/^\s*\/\/ not run/.test(block)) run.push(lines.join("\n"));
+    const notRun = /^\s*\/\/ not run/.test(block);
+    if (notRun) push("{", undefined);
+    lines.forEach((line, i) => push(line, `${where}:${firstLine + i}`));
+    if (notRun) push("}", undefined);
+    else run.push(lines.join("\n"));
   }
-  const head = [...imports].join("\n");
-  writeFileSync(join(out, `${name}.check.ts`), `${head}\nexport {};\n${typed.join("\n")}\n`);
-  writeFileSync(join(out, `${name}.ts`), `${head}\nexport {};\n${run.join("\n")}\n`);
-  programs.push({ page, name, blocks: blocks.length });
+  const head = [...imports, "export {};"];
+  writeFileSync(join(out, `${name}.check.ts`), `${head.join("\n")}\n${checked.join("\n")}\n`);
+  writeFileSync(join(out, `${name}.ts`), `${head.join("\n")}\n${run.join("\n")}\n`);
+  lineMap.set(join(out, `${name}.check.ts`), [...head.map(() => `${where} (imports)`), ...checkedFrom]);
+  programs.push({ page, name, blocks: found.length });
 }
 
 const options = {
   target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
   strict: true, skipLibCheck: true, noEmit: true, types: ["node"], typeRoots: [join(root, "node_modules", "@types")], lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
 };
-const files = programs.flatMap((p) => [join(out, `${p.name}.check.ts`), join(out, `${p.name}.ts`)]);
+// The check files hold every block (the run files only the run blocks, in the same order and scope).
+const files = programs.map((p) => join(out, `${p.name}.check.ts`));
 const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options)).filter((d) => d.file && files.includes(d.file.fileName));
 for (const d of diagnostics) {
   const { line } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
-  console.log(`guide type error ${basename(d.file.fileName)}:${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const origin = lineMap.get(d.file.fileName)?.[line] ?? `${basename(d.file.fileName)}:${line + 1}`;
+  console.log(`guide type error ${origin}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 let failed = diagnostics.length > 0;
 
