@@ -35,9 +35,16 @@ const program = ts.createProgram(
   { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, skipLibCheck: true, noEmit: true },
 );
 const checker = program.getTypeChecker();
-const hasExample = (node) => ts.getJSDocTags(node).some((t) => t.tagName.text === "example");
+// An overloaded function or method is documented on its overload signatures: they count with it.
+const withOverloads = (node) => {
+  const siblings = ts.isMethodDeclaration(node) ? node.parent.members : ts.isFunctionDeclaration(node) ? node.parent.statements : [node];
+  const name = node.name?.getText();
+  return siblings.filter((n) => n === node || (n.kind === node.kind && n.name?.getText() === name && !n.body));
+};
+const tagsOf = (node) => withOverloads(node).flatMap((n) => ts.getJSDocTags(n));
+const hasExample = (node) => tagsOf(node).some((t) => t.tagName.text === "example");
 const exampleTexts = (node) =>
-  ts.getJSDocTags(node).filter((t) => t.tagName.text === "example").map((t) => (typeof t.comment === "string" ? t.comment : ts.getTextOfJSDocComment(t.comment) ?? ""));
+  tagsOf(node).filter((t) => t.tagName.text === "example").map((t) => (typeof t.comment === "string" ? t.comment : ts.getTextOfJSDocComment(t.comment) ?? ""));
 
 let failed = false;
 const extracted = [];

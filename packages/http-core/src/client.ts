@@ -7,7 +7,8 @@ import type { CachePolicy } from "./cache/modes.js";
 import type { RecordReplayCache } from "./cache/record-replay-cache.js";
 import { joinUrl, normaliseForm, normaliseQuery, withQuery, type FieldValue } from "./internal/encode.js";
 import { createLogger, type LevelLogger } from "./logger.js";
-import { checkPositive, resolveCache, resolveTimeout, type TimeoutOptions, type TransportOptions } from "./options.js";
+import { checkPositive, resolveTimeout } from "./internal/option-checks.js";
+import { resolveCache, type TimeoutOptions, type TransportOptions } from "./options.js";
 import { Redactor, type RedactedRequest } from "./redactor.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry.js";
 import { loadUndici } from "./transport/attempt.js";
@@ -156,6 +157,12 @@ export class HttpClient {
   /**
    * Sends one request (see {@link RequestOptions}) and returns the response. A 2xx answer from the
    * server is recorded when the cache records.
+   *
+   * @example
+   * ```ts
+   * const res = await client.request({ method: "GET", url: "/times", query: { user: ["pat", "sam"] } });
+   * console.log(res.status, res.fromCache, res.body.length);
+   * ```
    */
   request(options: RequestOptions): Promise<HttpResponse>;
   /**
@@ -202,7 +209,19 @@ export class HttpClient {
     }
   }
 
-  /** Closes the client's own connection pool (an injected dispatcher is left to its owner). */
+  /**
+   * Closes the client's own connection pool (an injected dispatcher is left to its owner).
+   *
+   * @example
+   * ```ts
+   * const http = new HttpClient({ baseUrl: "https://api.example/" });
+   * try {
+   *   await http.request({ method: "GET", url: "/ping" });
+   * } finally {
+   *   await http.close();
+   * }
+   * ```
+   */
   async close(): Promise<void> {
     if (this.#ownsDispatcher && this.#dispatcher !== undefined) await this.#dispatcher.close();
   }

@@ -3,6 +3,7 @@
  * {@link FacilitySdkError}; errors about a request are {@link HttpCoreError}s, built with a
  * {@link Redactor} so that secrets are masked in the constructor, before anything can read them.
  */
+import { parseRetryAfterHeader } from "./internal/retry-after.js";
 import { Redactor, type RedactedRequest } from "./redactor.js";
 
 export type { RedactedRequest } from "./redactor.js";
@@ -153,7 +154,14 @@ export class HttpCoreError extends FacilitySdkError {
   }
 }
 
-/** The first characters of a text, for error messages. */
+/**
+ * The first characters of a text, for error messages.
+ *
+ * @example
+ * ```ts
+ * excerpt("x".repeat(300)).length; // 201: the first 200 characters and "…"
+ * ```
+ */
 export function excerpt(text: string, length = EXCERPT_LENGTH): string {
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
@@ -186,6 +194,15 @@ export interface FromResponseOptions {
  * A response arrived with a status the caller did not accept (non-2xx by default). The status
  * classes below match by status: `error instanceof HttpNotFoundError` is true for every status
  * error with status 404, whichever SDK built it (a TimeSync JSON 404 and an HTML 404 alike).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.request({ method: "GET", url: "/times" });
+ * } catch (error) {
+ *   if (error instanceof HttpStatusError) console.error(error.status, error.retryAfterMs, error.bodyExcerpt);
+ * }
+ * ```
  */
 export class HttpStatusError extends HttpCoreError {
   /** How long the server asked to wait (`Retry-After`), in milliseconds, when it said. */
@@ -240,43 +257,131 @@ function matchesStatus(self: unknown, base: unknown, value: unknown, test: (stat
   return value instanceof HttpStatusError && value.status !== undefined && test(value.status);
 }
 
-/** HTTP 4xx: matches every {@link HttpStatusError} with a status from 400 to 499. */
+/**
+ * HTTP 4xx: matches every {@link HttpStatusError} with a status from 400 to 499.
+ *
+ * @example
+ * ```ts
+ * const error = HttpStatusError.fromResponse({ status: 400, body: "bad", attempts: 1, headers: {}, request: { method: "GET", url: "https://api.example/x" } });
+ * error instanceof HttpClientError; // true
+ * ```
+ */
 export class HttpClientError extends HttpStatusError {
   /** Matches by status (see {@link HttpStatusError}). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return matchesStatus(this, HttpClientError, value, (s) => s >= 400 && s < 500);
   }
 }
-/** HTTP 404: matches every {@link HttpStatusError} with status 404. */
+/**
+ * HTTP 404: matches every {@link HttpStatusError} with status 404.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ppms.getUser("nobody");
+ * } catch (error) {
+ *   if (error instanceof HttpNotFoundError) console.log("no such page or object");
+ * }
+ * ```
+ */
 export class HttpNotFoundError extends HttpClientError {
   /** Matches by status (see {@link HttpStatusError}). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return matchesStatus(this, HttpNotFoundError, value, (s) => s === 404);
   }
 }
-/** HTTP 429: matches every {@link HttpStatusError} with status 429; see `retryAfterMs`. */
+/**
+ * HTTP 429: matches every {@link HttpStatusError} with status 429; see `retryAfterMs`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.request({ method: "GET", url: "/x" });
+ * } catch (error) {
+ *   if (error instanceof HttpRateLimitError) console.log(`try again in ${(error.retryAfterMs ?? 1000) / 1000} s`);
+ * }
+ * ```
+ */
 export class HttpRateLimitError extends HttpClientError {
   /** Matches by status (see {@link HttpStatusError}). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return matchesStatus(this, HttpRateLimitError, value, (s) => s === 429);
   }
 }
-/** HTTP 5xx: matches every {@link HttpStatusError} with a status of 500 or more. */
+/**
+ * HTTP 5xx: matches every {@link HttpStatusError} with a status of 500 or more.
+ *
+ * @example
+ * ```ts
+ * const error = HttpStatusError.fromResponse({ status: 503, body: "busy", attempts: 3, headers: {}, request: { method: "GET", url: "https://api.example/x" } });
+ * error instanceof HttpServerError; // true
+ * error.message; // "GET https://api.example/x answered HTTP 503 after 3 attempts"
+ * ```
+ */
 export class HttpServerError extends HttpStatusError {
   /** Matches by status (see {@link HttpStatusError}). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return matchesStatus(this, HttpServerError, value, (s) => s >= 500);
   }
 }
-/** The connection failed (refused, reset, DNS, TLS), or the body ended before it was complete. */
+/**
+ * The connection failed (refused, reset, DNS, TLS), or the body ended before it was complete.
+ *
+ * @example
+ * ```ts
+ * const healthy = await client.request({ method: "GET", url: "/ping" }).then(
+ *   () => true,
+ *   (error: unknown) => !(error instanceof HttpConnectionError),
+ * );
+ * ```
+ */
 export class HttpConnectionError extends HttpCoreError {}
-/** An attempt or the whole call ran out of time (the total deadline holds while a body streams). */
+/**
+ * An attempt or the whole call ran out of time (the total deadline holds while a body streams).
+ *
+ * @example
+ * ```ts
+ * const client2 = new HttpClient({ baseUrl: "https://api.example/", timeout: { attemptMs: 5_000, totalMs: 20_000 } });
+ * await client2.request({ method: "GET", url: "/slow" }).catch((error: unknown) => {
+ *   if (error instanceof HttpTimeoutError) console.error(error.message); // names the limit that ran out
+ * });
+ * ```
+ */
 export class HttpTimeoutError extends HttpCoreError {}
-/** The caller's `AbortSignal` aborted the call. */
+/**
+ * The caller's `AbortSignal` aborted the call.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * setTimeout(() => controller.abort(), 1_000);
+ * await client.request({ method: "GET", url: "/x", signal: controller.signal }).catch((error: unknown) => {
+ *   if (error instanceof HttpAbortError) console.log("cancelled");
+ * });
+ * ```
+ */
 export class HttpAbortError extends HttpCoreError {}
-/** The answer was larger than `maxResponseBytes`; it was cut off, never retried and never recorded. */
+/**
+ * The answer was larger than `maxResponseBytes`; it was cut off, never retried and never recorded.
+ *
+ * @example
+ * ```ts
+ * const small = new HttpClient({ baseUrl: "https://api.example/", maxResponseBytes: 1024 * 1024 });
+ * await small.request({ method: "GET", url: "/export" }).catch((error: unknown) => {
+ *   if (error instanceof ResponseTooLargeError) console.error("ask for less: a page, a date range");
+ * });
+ * ```
+ */
 export class ResponseTooLargeError extends HttpCoreError {}
-/** The answer's bytes are not valid in its charset (or the charset is unknown); nothing is replaced. */
+/**
+ * The answer's bytes are not valid in its charset (or the charset is unknown); nothing is replaced.
+ *
+ * @example
+ * ```ts
+ * const lenient = new HttpClient({ baseUrl: "https://legacy.example/", fallbackCharset: "latin1" }); // instead of a ResponseDecodeError
+ * await lenient.request({ method: "GET", url: "/names" });
+ * ```
+ */
 export class ResponseDecodeError extends HttpCoreError {}
 
 /** Extra details of a {@link ResponseParseError}. */
@@ -288,6 +393,14 @@ export interface ResponseParseErrorDetails extends HttpCoreErrorDetails {
 /**
  * An answer could not be parsed, or did not have the shape the operation expects. The SDKs'
  * answer-shape errors extend it.
+ *
+ * @example
+ * ```ts
+ * const ids = await client.request({ method: "GET", url: "/ids", operation: "API ids" }, (res) => {
+ *   if (!/^[\d\r\n]*$/.test(res.body)) throw new ResponseParseError("expected one id per line", { operation: res.operation, request: res.request, body: res.body });
+ *   return res.body.split(/\r?\n/).filter(Boolean).map(Number);
+ * });
+ * ```
  */
 export class ResponseParseError extends HttpCoreError {
   /** Readable validation issues (redacted). */
@@ -311,7 +424,16 @@ export interface NearestRecording {
   differences: string[];
 }
 
-/** Replay mode found no recorded answer for a request (or the request may not be replayed). */
+/**
+ * Replay mode found no recorded answer for a request (or the request may not be replayed).
+ *
+ * @example
+ * ```ts
+ * await ppms.getUser("jdoe").catch((error: unknown) => {
+ *   if (error instanceof CacheMissError) console.error(error.expectedFile, error.nearest?.differences);
+ * });
+ * ```
+ */
 export class CacheMissError extends HttpCoreError {
   /** The file that would have answered the request ("" when the request may never be replayed). */
   readonly expectedFile: string;
@@ -329,14 +451,4 @@ export class CacheMissError extends HttpCoreError {
     this.expectedFile = expectedFile;
     this.nearest = nearest;
   }
-}
-
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from `now`; undefined when absent or unreadable. */
-export function parseRetryAfterHeader(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

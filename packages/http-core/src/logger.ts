@@ -23,6 +23,12 @@ export const LOG_LEVEL_ENV = "FACILITY_SDK_LOG";
 /**
  * A logger filtered by level. Callers pass a function that builds the message, so nothing is
  * formatted when the level is off.
+ *
+ * @example
+ * ```ts
+ * const log = new LevelLogger(console, "warn");
+ * log.log("debug", () => ["never built", { expensive: JSON.stringify(process.env) }]); // the function is not even called
+ * ```
  */
 export class LevelLogger {
   /** The active level. */
@@ -37,12 +43,26 @@ export class LevelLogger {
     this.threshold = ORDER[this.level];
   }
 
-  /** Whether messages at `level` are written. */
+  /**
+   * Whether messages at `level` are written.
+   *
+   * @example
+   * ```ts
+   * if (client.log.enabled("debug")) console.time("request");
+   * ```
+   */
   enabled(level: Exclude<LogLevel, "silent">): boolean {
     return ORDER[level] >= this.threshold;
   }
 
-  /** Writes `build()`'s message and fields at `level`, building them only when enabled. */
+  /**
+   * Writes `build()`'s message and fields at `level`, building them only when enabled.
+   *
+   * @example
+   * ```ts
+   * client.log.log("info", () => ["synced", { users: logins.length }]);
+   * ```
+   */
   log(level: Exclude<LogLevel, "silent">, build: () => [string, Record<string, unknown>?]): void {
     if (ORDER[level] < this.threshold || this.target === undefined) return;
     const [message, fields] = build();

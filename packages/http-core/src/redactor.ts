@@ -68,7 +68,14 @@ export class Redactor {
     this.merge(rules);
   }
 
-  /** Adds more rules (each SDK registers its own). Returns `this`. */
+  /**
+   * Adds more rules (each SDK registers its own). Returns `this`.
+   *
+   * @example
+   * ```ts
+   * const redactor = new Redactor().merge({ formFields: ["psapwd"], jsonKeys: ["session_secret"] });
+   * ```
+   */
   merge(rules: RedactionRules): this {
     for (const n of rules.formFields ?? []) this.form.add(n.toLowerCase());
     for (const n of rules.queryParams ?? []) this.query.add(n.toLowerCase());
@@ -81,14 +88,29 @@ export class Redactor {
     return this;
   }
 
-  /** Registers a literal secret (an API key, a token, a hash): any later occurrence in any text is masked. */
+  /**
+   * Registers a literal secret (an API key, a token, a hash): any later occurrence in any text is masked.
+   *
+   * @example
+   * ```ts
+   * const redactor = new Redactor().addSecretValue("K-123456");
+   * redactor.redactText("key K-123456 refused"); // "key *** refused"
+   * ```
+   */
   addSecretValue(value: string | undefined): this {
     // Very short values would mask innocent text everywhere; real secrets are longer.
     if (value !== undefined && value.length >= 4) this.values.add(value);
     return this;
   }
 
-  /** Whether a form field or query parameter with this name is secret. */
+  /**
+   * Whether a form field or query parameter with this name is secret.
+   *
+   * @example
+   * ```ts
+   * new Redactor({ formFields: ["psapwd"] }).isSecretField("PSAPWD"); // true
+   * ```
+   */
   isSecretField(name: string): boolean {
     const n = name.toLowerCase();
     return this.form.has(n) || this.query.has(n);
@@ -97,6 +119,13 @@ export class Redactor {
   /**
    * Masks secrets in free text: registered values, secret patterns, the string values of secret
    * JSON keys (`"token": "…"`, even in cut-off JSON) and `name=value` pairs of secret form fields.
+   *
+   * @example
+   * ```ts
+   * const redactor = new Redactor({ jsonKeys: ["token"] });
+   * redactor.redactText('{"token":"abc.def.ghi","user":"pat"}'); // '{"token":"***","user":"pat"}'
+   * redactor.redactText("action=auth&apikey=K-1"); // "action=auth&apikey=***"
+   * ```
    */
   redactText(text: string): string {
     let out = text;
@@ -113,7 +142,14 @@ export class Redactor {
     return out;
   }
 
-  /** Masks secret query parameters and any userinfo in a URL. */
+  /**
+   * Masks secret query parameters and any userinfo in a URL.
+   *
+   * @example
+   * ```ts
+   * new Redactor().redactUrl("https://u:p@api.example/x?token=abc&q=1"); // "https://***:***@api.example/x?token=***&q=1"
+   * ```
+   */
   redactUrl(url: string): string {
     let parsed: URL;
     try {
@@ -133,14 +169,28 @@ export class Redactor {
     return this.redactText(parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
   }
 
-  /** Returns a copy of a form body with secret fields masked. */
+  /**
+   * Returns a copy of a form body with secret fields masked.
+   *
+   * @example
+   * ```ts
+   * new Redactor().redactForm({ action: "getuser", apikey: "K-1" }); // { action: "getuser", apikey: "***" }
+   * ```
+   */
   redactForm(form: Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(form)) out[k] = this.isSecretField(k) ? REDACTED : this.redactText(v);
     return out;
   }
 
-  /** Returns a deep copy of a JSON value with secret keys and paths masked (the input is never changed). */
+  /**
+   * Returns a deep copy of a JSON value with secret keys and paths masked (the input is never changed).
+   *
+   * @example
+   * ```ts
+   * new Redactor().redactJson({ auth: { token: "T" }, object: { name: "n" } }); // { auth: { token: "***" }, object: { name: "n" } }
+   * ```
+   */
   redactJson(value: unknown, path = ""): unknown {
     if (Array.isArray(value)) return value.map((v) => this.redactJson(v, path));
     if (value !== null && typeof value === "object") {
@@ -156,14 +206,28 @@ export class Redactor {
     return typeof value === "string" ? this.redactText(value) : value;
   }
 
-  /** Returns a copy of headers with secret headers masked. */
+  /**
+   * Returns a copy of headers with secret headers masked.
+   *
+   * @example
+   * ```ts
+   * new Redactor().redactHeaders({ authorization: "Bearer x", accept: "text/plain" }); // { authorization: "***", accept: "text/plain" }
+   * ```
+   */
   redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) out[k] = this.headers.has(k.toLowerCase()) ? REDACTED : this.redactText(v);
     return out;
   }
 
-  /** Returns a redacted copy of a request (idempotent: redacting twice changes nothing more). */
+  /**
+   * Returns a redacted copy of a request (idempotent: redacting twice changes nothing more).
+   *
+   * @example
+   * ```ts
+   * new Redactor().redactRequest({ method: "POST", url: "https://api.example/", form: { apikey: "K-1" } }); // form.apikey is "***"
+   * ```
+   */
   redactRequest(request: RedactedRequest): RedactedRequest {
     const out: RedactedRequest = { method: request.method, url: this.redactUrl(request.url) };
     if (request.form !== undefined) out.form = this.redactForm(request.form);

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, parseRetryAfterHeader } from "./errors.js";
+import { InvalidArgumentError } from "./errors.js";
+import { parseRetryAfterHeader } from "./internal/retry-after.js";
 
 /**
  * When and how http-core retries, as one data object (like ky's `retry` option). Only safe calls are

@@ -1,17 +1,13 @@
 import { mkdtemp, readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, resolveCacheMode, restKey, safeFileSegment,
 } from "../src/index.js";
-import { memoryLogger, startServer } from "./helpers.js";
+import { memoryLogger, startServer, useCleanup } from "./helpers.js";
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup) await c();
-  cleanup = [];
-});
+const defer = useCleanup();
 const tmp = () => mkdtemp(join(tmpdir(), "http-core-cache-"));
 const key = formFieldKey({ folderField: "action", secretFields: ["apikey"] });
 const url = "http://rpc.invalid/api/";
@@ -23,12 +19,12 @@ async function rpcServer(status = 200) {
     res.statusCode = status;
     res.end(`answer to ${form["action"]}\r\n`);
   });
-  cleanup.push(s.close);
+  defer(s.close);
   return s;
 }
 function client(opts: ConstructorParameters<typeof HttpClient>[0]) {
   const c = new HttpClient(opts);
-  cleanup.push(() => c.close());
+  defer(() => c.close());
   return c;
 }
 
@@ -151,7 +147,7 @@ describe("pyppms-compatible layout", () => {
 
   it("masks a registered secret that appears in a body before writing", async () => {
     const s = await startServer((_q, res) => res.end("your key is SECRET-KEY-3"));
-    cleanup.push(s.close);
+    defer(s.close);
     const dir = await tmp();
     const redactor = new Redactor().addSecretValue("SECRET-KEY-3");
     const c = client({ baseUrl: s.url, redactor, cache: new RecordReplayCache({ dir, mode: "record-missing", key, redactor }) });

@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   HttpAbortError, HttpClient, HttpClientError, HttpConnectionError, HttpNotFoundError, HttpServerError,
   HttpRateLimitError, HttpTimeoutError, Redactor, mapConcurrent, parseRetryAfter,
 } from "../src/index.js";
-import { memoryLogger, startServer } from "./helpers.js";
+import { fastRetry, memoryLogger, startServer, useCleanup } from "./helpers.js";
 
-const fastRetry = { backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" as const } };
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup) await c();
-  cleanup = [];
-});
+const defer = useCleanup();
 async function server(handler: Parameters<typeof startServer>[0]) {
   const s = await startServer(handler);
-  cleanup.push(s.close);
+  defer(s.close);
   return s;
 }
 function client(opts: ConstructorParameters<typeof HttpClient>[0]) {
   const c = new HttpClient(opts);
-  cleanup.push(() => c.close());
+  defer(() => c.close());
   return c;
 }
 

@@ -3,9 +3,10 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startLoopbackServer } from "../../test-cache/src/loopback.js";
 import { RecordReplayCache, formFieldKey } from "../src/index.js";
+import { useCleanup } from "./helpers.js";
 
 // These tests race real processes; the children load the built package (turbo builds it before
 // `test`; run `pnpm --filter @facility-sdk/http-core build` first when running them by hand).
@@ -13,11 +14,7 @@ const children = new URL("./children/", import.meta.url).pathname;
 beforeAll(() => {
   if (!existsSync(new URL("../dist/index.js", import.meta.url))) throw new Error("build http-core first: the child processes load dist/");
 });
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
+const defer = useCleanup();
 const key = formFieldKey({ folderField: "action", secretFields: [] });
 
 function run(script: string, args: string[]): Promise<string> {
@@ -58,7 +55,7 @@ describe("a killed writer leaves no secret on disk", () => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ token, user: "pat", padding: "p".repeat(20_000) }));
     });
-    cleanup.push(server.close);
+    defer(server.close);
     const dir = await mkdtemp(join(tmpdir(), "kill-"));
     let recorded = 0;
     for (let round = 0; round < 30; round++) {

@@ -1,32 +1,28 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // Source import: test-cache depends on http-core, so a dev dependency back would be a cycle.
 import { startFaultyServer, type FaultSpec } from "../../test-cache/src/faulty-server.js";
 import {
   CacheMissError, FacilitySdkError, HttpClient, HttpClientError, InvalidArgumentError, RecordReplayCache, Redactor, ResponseParseError, formFieldKey, restKey,
   type HttpResponse,
 } from "../src/index.js";
+import { fastRetry, useCleanup } from "./helpers.js";
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
-const fast = { backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" as const } };
+const defer = useCleanup();
 const key = formFieldKey({ folderField: "action", secretFields: ["apikey"] });
 const read = { method: "POST" as const, url: "", safe: true, idempotent: true, operation: "RPC getuser", form: { action: "getuser", login: "jdoe", apikey: "K-123456" } };
 const files = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 
 async function setup(fault: FaultSpec | ((n: number) => FaultSpec), mode: "record-missing" | "record-all" | "replay" = "record-missing", extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
   const server = await startFaultyServer({ fault: typeof fault === "function" ? (_req, n) => fault(n) : fault });
-  cleanup.push(server.close);
+  defer(server.close);
   const dir = await mkdtemp(join(tmpdir(), "record-rules-"));
   const redactor = extra.redactor ?? new Redactor({ formFields: ["apikey"] });
   const cache = new RecordReplayCache({ dir, mode, key, redactor });
-  const client = new HttpClient({ baseUrl: server.url, cache, redactor, retry: fast, timeout: { attemptMs: 2_000, totalMs: 5_000 }, ...extra });
-  cleanup.push(() => client.close());
+  const client = new HttpClient({ baseUrl: server.url, cache, redactor, retry: fastRetry, timeout: { attemptMs: 2_000, totalMs: 5_000 }, ...extra });
+  defer(() => client.close());
   return { server, dir, cache, client };
 }
 
@@ -74,7 +70,7 @@ describe("only accepted answers are recorded", () => {
     const { server, dir } = await setup({ kind: "ok", body: "error: invalid user jdoe" });
     const cache = new RecordReplayCache({ dir, mode: "record-missing", key, recordFaults: true });
     const client = new HttpClient({ baseUrl: server.url, cache });
-    cleanup.push(() => client.close());
+    defer(() => client.close());
     await expect(client.request(read, accept)).rejects.toBeInstanceOf(ResponseParseError);
     expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("error: invalid user jdoe");
   });
@@ -136,11 +132,11 @@ describe("secrets never reach the disk or an error", () => {
 
   it("masks an echoed token and bcrypt hash in the recording", async () => {
     const server = await startFaultyServer({ fault: { kind: "echo" } });
-    cleanup.push(server.close);
+    defer(server.close);
     const dir = await mkdtemp(join(tmpdir(), "record-rules-"));
     const cache = new RecordReplayCache({ dir, mode: "record-all", key: restKey({ secretQuery: ["token"], bodyDigest: { at: "object", omitFields: ["password"] } }), redactor: redactor() });
     const c = new HttpClient({ baseUrl: server.url, cache, redactor: redactor() });
-    cleanup.push(() => c.close());
+    defer(() => c.close());
     const written = await c.request({ method: "POST", url: "users", json: body });
     expect(JSON.parse(written.body).object.note).toBe("fine");
     const recorded = await files(dir);
@@ -155,9 +151,9 @@ describe("secrets never reach the disk or an error", () => {
 
   it("masks them in the excerpt of an error, built redacted", async () => {
     const server = await startFaultyServer({ fault: { kind: "echo", status: 400 } });
-    cleanup.push(server.close);
+    defer(server.close);
     const c = new HttpClient({ baseUrl: server.url, redactor: redactor() });
-    cleanup.push(() => c.close());
+    defer(() => c.close());
     const err = (await c.request({ method: "POST", url: "users", json: body, operation: "API createUser" }).catch((e: unknown) => e)) as HttpClientError;
     expect(err).toBeInstanceOf(HttpClientError);
     const seen = JSON.stringify({ m: err.message, b: err.bodyExcerpt, r: err.request });
@@ -171,11 +167,11 @@ describe("secrets never reach the disk or an error", () => {
 describe("a ready cache built without the SDK's rules", () => {
   it("still records through the client's redactor (literal secrets the SDK registered)", async () => {
     const server = await startFaultyServer({ fault: { kind: "ok", body: "welcome, your key is K-LITERAL-9876" } });
-    cleanup.push(server.close);
+    defer(server.close);
     const dir = await mkdtemp(join(tmpdir(), "record-rules-"));
     const cache = new RecordReplayCache({ dir, mode: "record-missing", key }); // its own, default redactor
     const c = new HttpClient({ baseUrl: server.url, cache, redactor: new Redactor().addSecretValue("K-LITERAL-9876") });
-    cleanup.push(() => c.close());
+    defer(() => c.close());
     await c.request(read);
     expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("welcome, your key is ***");
   });

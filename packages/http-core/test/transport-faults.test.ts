@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 // Source import: test-cache depends on http-core, so a dev dependency back would be a cycle.
 import { refusedUrl, startFaultyServer, type FaultSpec } from "../../test-cache/src/faulty-server.js";
 import {
   HttpClient, HttpConnectionError, HttpServerError, HttpTimeoutError, ResponseDecodeError, ResponseTooLargeError, type HttpClientOptions,
 } from "../src/index.js";
+import { fastRetry, useCleanup } from "./helpers.js";
 
-let cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.reverse()) await c();
-  cleanup = [];
-});
-const fast = { backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" as const } };
+const defer = useCleanup();
 
 async function against(fault: FaultSpec, options: HttpClientOptions = {}) {
   const server = await startFaultyServer({ fault });
-  const client = new HttpClient({ baseUrl: server.url, retry: fast, ...options });
-  cleanup.push(server.close, () => client.close());
+  const client = new HttpClient({ baseUrl: server.url, retry: fastRetry, ...options });
+  defer(server.close, () => client.close());
   return { server, client };
 }
 
@@ -68,7 +64,7 @@ describe("the transport keeps its promises", () => {
 
   it("reports a refused connection and a reset as connection errors", async () => {
     const refused = new HttpClient({ baseUrl: await refusedUrl(), retry: { limit: 0 } });
-    cleanup.push(() => refused.close());
+    defer(() => refused.close());
     await expect(refused.request({ method: "GET", url: "" })).rejects.toBeInstanceOf(HttpConnectionError);
     const { client } = await against({ kind: "reset", afterBytes: 10 }, { retry: { limit: 0 } });
     await expect(client.request({ method: "GET", url: "" })).rejects.toBeInstanceOf(HttpConnectionError);

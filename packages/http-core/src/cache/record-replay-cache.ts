@@ -98,7 +98,15 @@ export class RecordReplayCache {
     this.log = options.logger instanceof LevelLogger ? options.logger : createLogger(options.logger);
   }
 
-  /** The key of a request, or undefined when it is not cached (no key, or folder not selected). */
+  /**
+   * The key of a request, or undefined when it is not cached (no key, or folder not selected).
+   *
+   * @example
+   * ```ts
+   * const cache = new RecordReplayCache({ dir: "./recordings", mode: "replay", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * cache.keyFor({ method: "POST", url: "https://rpc.example/", form: { action: "getuser", login: "jdoe" } }); // { folder: "getuser", name: "login--jdoe" }
+   * ```
+   */
   keyFor(req: CacheableRequest): CacheKey | undefined {
     const key = this.keyFn(req);
     if (key === undefined) return undefined;
@@ -106,7 +114,15 @@ export class RecordReplayCache {
     return key;
   }
 
-  /** The file a key is written to; throws when a (custom) key would leave the directory. */
+  /**
+   * The file a key is written to; throws when a (custom) key would leave the directory.
+   *
+   * @example
+   * ```ts
+   * const cache = new RecordReplayCache({ dir: "./recordings", mode: "replay", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * cache.filePathFor({ folder: "getuser", name: "login--jdoe" }); // <dir>/getuser/login--jdoe.txt
+   * ```
+   */
   filePathFor(key: CacheKey): string {
     checkKey(key);
     return join(this.dir, key.folder, `${key.name}.txt`);
@@ -116,6 +132,13 @@ export class RecordReplayCache {
    * Reads a recording from `dir`, then from the fallback dirs; undefined when none has it.
    *
    * @throws {@link ResponseDecodeError} when a recorded body is not valid UTF-8
+   *
+   * @example
+   * ```ts
+   * const cache = new RecordReplayCache({ dir: "./recordings", mode: "replay", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * const hit = cache.read({ folder: "getuser", name: "login--jdoe" });
+   * if (hit) console.log(hit.status, hit.body);
+   * ```
    */
   read(key: CacheKey): RecordedResponse | undefined {
     checkKey(key);
@@ -144,6 +167,12 @@ export class RecordReplayCache {
    * `replay` or `passthrough`.
    *
    * @returns whether it was written
+   *
+   * @example
+   * ```ts
+   * const writer = new RecordReplayCache({ dir: "./recordings", mode: "record-all", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * writer.record({ folder: "getusers", name: "response" }, 200, "jdoe\r\namueller\r\n"); // true
+   * ```
    */
   record(key: CacheKey, status: number, body: string): boolean {
     if (this.mode === "replay" || this.mode === "passthrough") return false;
@@ -159,7 +188,15 @@ export class RecordReplayCache {
     }
   }
 
-  /** The closest recording in the same folder, for the message of a cache miss. */
+  /**
+   * The closest recording in the same folder, for the message of a cache miss.
+   *
+   * @example
+   * ```ts
+   * const cache = new RecordReplayCache({ dir: "./recordings", mode: "replay", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * cache.nearest({ folder: "getuser", name: "login--jdo" })?.differences; // ["login: jdo ≠ jdoe"]
+   * ```
+   */
   nearest(key: CacheKey): NearestRecording | undefined {
     const wanted = nameToPairs(key.name);
     let best: NearestRecording | undefined;
@@ -178,13 +215,29 @@ export class RecordReplayCache {
     return best;
   }
 
-  /** The error for a replay miss: names the expected file and the nearest recording. */
+  /**
+   * The error for a replay miss: names the expected file and the nearest recording.
+   *
+   * @example
+   * ```ts
+   * const cache = new RecordReplayCache({ dir: "./recordings", mode: "replay", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * throw cache.missError({ folder: "getuser", name: "login--nobody" }, { operation: "RPC getuser" });
+   * ```
+   */
   missError(key: CacheKey, details: ConstructorParameters<typeof CacheMissError>[3] = {}): CacheMissError {
     const file = this.filePathFor(key);
     return new CacheMissError(`replay mode: no recorded answer at ${file}`, file, this.nearest(key), details);
   }
 
-  /** Removes the cache directory, or every folder except those in `keep`. */
+  /**
+   * Removes the cache directory, or every folder except those in `keep`.
+   *
+   * @example
+   * ```ts
+   * const local = new RecordReplayCache({ dir: "./recordings", mode: "record-missing", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
+   * local.flush({ keep: ["getuser"] }); // everything but the user answers
+   * ```
+   */
   flush(options: { keep?: readonly string[] } = {}): void {
     const keep = new Set(options.keep ?? []);
     if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });

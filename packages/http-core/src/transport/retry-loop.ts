@@ -1,7 +1,8 @@
 import {
-  HttpAbortError, HttpConnectionError, HttpTimeoutError, ResponseDecodeError, ResponseTooLargeError, parseRetryAfterHeader,
+  HttpAbortError, HttpConnectionError, HttpTimeoutError, ResponseDecodeError, ResponseTooLargeError,
   type HttpCoreError, type HttpCoreErrorDetails,
 } from "../errors.js";
+import { parseRetryAfterHeader } from "../internal/retry-after.js";
 import type { LevelLogger } from "../logger.js";
 import { backoffDelay, type RetryPolicy } from "../retry.js";
 import { AttemptFailure, errorCode, sendAttempt, type AttemptInput, type AttemptResult } from "./attempt.js";
