@@ -206,26 +206,10 @@ export interface NewProjectFields {
   expirationDate?: PumapiDay | undefined;
 }
 
-/** Fields of {@link PpmsConnection.updateProject} (`updproject`); left-out fields stay as they are. */
-export interface UpdateProjectFields {
-  /** Move the project to another core facility (`plateformid`). */
-  coreFacilityRef?: number | string | undefined;
-  /** Project name (not empty). */
-  name?: string | undefined;
-  /** Billing code (`""` clears it). */
-  bcode?: string | undefined;
-  /** Project phase, a whole number. */
-  phase?: number | string | undefined;
-  /** Affiliation. */
-  affiliation?: string | undefined;
-  /** Project type (`ptype`). */
-  type?: string | undefined;
-  /** Whether the project is active. */
-  active?: boolean | undefined;
-  /** Free-text description (`descr`). */
-  description?: string | undefined;
-  /** Project group. */
-  group?: string | undefined;
-  /** Expiration date: `YYYY-MM-DD`, a `Date`, or `""` to clear it. */
-  expirationDate?: PumapiDay | undefined;
-}
+/**
+ * Fields of {@link PpmsConnection.updateProject} (`updproject`): any of the {@link NewProjectFields},
+ * none required; left-out fields stay as they are. `coreFacilityRef` moves the project to another
+ * core facility, `name` must not be empty, `bcode: ""` clears the billing code and
+ * `expirationDate: ""` the expiration date.
+ */
+export type UpdateProjectFields = { [K in keyof NewProjectFields]?: NewProjectFields[K] | undefined };

@@ -1,29 +1,12 @@
-import { startFakePumapi, type FakePumapiOptions, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, NoDataError, PpmsConnection, PumapiActionError, type PpmsConnectionOptions } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, NoDataError, PumapiActionError } from "../src/index.js";
+import { useFakePumapi } from "./helpers/harness.js";
 import { pumapiFixture } from "./helpers/stages.js";
 
 // The billing actions end to end over real HTTP against test-cache's stateful fake PUMAPI: what a
 // write changes shows up in the reads that follow. The fake's clock: 2030-03-14 09:00 local time.
 const NOW = new Date(2030, 2, 14, 9, 0);
-
-let servers: RunningFakePumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-
-async function setup(extra: Partial<PpmsConnectionOptions> = {}, fakeOptions: FakePumapiOptions = {}) {
-  const server = await startFakePumapi({ now: () => NOW, ...fakeOptions });
-  servers.push(server);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, ...extra });
-  open.push(ppms);
-  const sent = (action: string): number => server.requests.filter((r) => r.action === action).length;
-  return { server, ppms, sent };
-}
+const { setup, connect } = useFakePumapi(NOW);
 
 describe("billing against the stateful fake PUMAPI", () => {
   it("a created order shows up in getOrders and getOrderLines", async () => {
@@ -161,11 +144,9 @@ describe("API2 GetPPMSAccounts against the fake", () => {
   it("an explicit api2Url; a base URL without a pumapi segment needs one", async () => {
     const { server, ppms } = await setup();
     expect((await ppms.getAccounts({ api2Url: server.api2Url.toLowerCase() })).length).toBe(3);
-    const other = await PpmsConnection.connect({ baseUrl: `${server.origin}/pumapi`, apiKey: server.apiKey });
-    open.push(other);
+    const other = await connect({ baseUrl: `${server.origin}/pumapi`, apiKey: server.apiKey });
     expect((await other.getAccounts()).length).toBe(3);
-    const odd = await PpmsConnection.connect({ baseUrl: `${server.origin}/ppms/api/`, cache: pumapiFixture("stage_0") }); // offline: no request
-    open.push(odd);
+    const odd = await connect({ baseUrl: `${server.origin}/ppms/api/`, cache: pumapiFixture("stage_0") }); // offline: no request
     await expect(odd.getAccounts()).rejects.toMatchObject({ name: "PpmsInvalidArgumentError", field: "api2Url" });
     await expect(ppms.getAccounts({ api2Url: "not a url" })).rejects.toMatchObject({ field: "api2Url" });
   });

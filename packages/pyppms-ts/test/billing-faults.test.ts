@@ -1,46 +1,26 @@
-import { startFaultyServer, type FaultyServer } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpServerError, PpmsConnection, PpmsInvalidArgumentError, type PpmsConnectionOptions } from "../src/index.js";
-import { startScriptedPumapi, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import { startFaultyServer } from "@facility-sdk/test-cache";
+import { describe, expect, it } from "vitest";
+import { HttpServerError, PpmsConnection, PpmsInvalidArgumentError } from "../src/index.js";
+import { useScriptedPumapi } from "./helpers/harness.js";
 
 // The billing writes are sent once and never retried, even on a 503; reads are retried; a local
 // validation error sends nothing; and the parsers take what a real server may send.
 const API_KEY = "billing-Key-5d20e4";
 const FAST_RETRY = { limit: 2, backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" as const }, maxRetryAfterMs: 2_000 };
-
-let servers: (FaultyServer | ScriptedPumapi)[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
+const { setup: scripted, serve, connect } = useScriptedPumapi({ apiKey: API_KEY, retry: FAST_RETRY });
 
 const actionOf = (body: string): string => new URLSearchParams(body).get("action") ?? "";
 
-async function connect(url: string, extra: Partial<PpmsConnectionOptions> = {}): Promise<PpmsConnection> {
-  const ppms = await PpmsConnection.connect({ baseUrl: url, apiKey: API_KEY, retry: FAST_RETRY, ...extra });
-  open.push(ppms);
-  return ppms;
-}
-
 /** Every other request meets a 503 (auth answers OK so the connection opens). */
 async function busyServer() {
-  const server = await startFaultyServer({
-    fault: (req) => (actionOf(req.body) === "auth" ? { kind: "ok", body: "OK" } : { kind: "status", status: 503, body: "busy" }),
-    path: "/pumapi/",
-  });
-  servers.push(server);
+  const server = serve(
+    await startFaultyServer({
+      fault: (req) => (actionOf(req.body) === "auth" ? { kind: "ok", body: "OK" } : { kind: "status", status: 503, body: "busy" }),
+      path: "/pumapi/",
+    }),
+  );
   const sent = (action: string): number => server.requests.filter((r) => actionOf(r.body) === action).length;
-  return { server, sent, ppms: await connect(server.url) };
-}
-
-async function scripted(answer: (form: Record<string, string>) => ScriptedAnswer, extra: Partial<PpmsConnectionOptions> = {}) {
-  const server = await startScriptedPumapi((form) => (form.action === "auth" ? { body: "OK" } : answer(form)));
-  servers.push(server);
-  const sent = (action: string): number => server.forms.filter((f) => f.action === action).length;
-  return { server, sent, ppms: await connect(server.url, extra) };
+  return { server, sent, ppms: await connect({ baseUrl: server.url }) };
 }
 
 describe("billing writes on a busy server (503): sent once, never retried", () => {

@@ -1,48 +1,32 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RecordReplayCache } from "@facility-sdk/http-core";
 import { stageDirs } from "@facility-sdk/test-cache";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { NoDataError, PpmsConnection, PpmsInvalidArgumentError, PpmsInvoice, PpmsOrder, type PpmsConnectionOptions } from "../src/index.js";
-import { offlineStage, pumapiKey } from "./helpers/stages.js";
+import { describe, expect, it } from "vitest";
+import { NoDataError, PpmsInvalidArgumentError, PpmsInvoice, PpmsOrder } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
+import { pumapiKey } from "./helpers/stages.js";
 
 // The billing actions (valid billing codes, services, prices, orders, invoices, invoice tracking,
 // sample manifests, API2 accounts) against recorded answers in the fake's format (stage_0).
 
-let open: PpmsConnection[] = [];
-const temps: string[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  open = [];
-});
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-async function stage0(extra: Omit<PpmsConnectionOptions, "baseUrl" | "url" | "cache"> = {}) {
-  const made = await offlineStage(0, extra);
-  open.push(made.ppms);
-  return made;
-}
+const { stage, connect, tempDir } = useConnections();
 
 /** A recorded cache of its own (file names test-cache's fixture rules do not allow), over stage_0. */
 async function ownRecordings(files: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), "pyppms-ts-billing-"));
-  temps.push(dir);
+  const dir = tempDir("pyppms-ts-billing-");
   for (const [rel, body] of Object.entries(files)) {
     mkdirSync(join(dir, rel, ".."), { recursive: true });
     writeFileSync(join(dir, rel), body);
   }
   const cache = new RecordReplayCache({ dir, fallbackDirs: stageDirs("pumapi", 0), mode: "replay", key: pumapiKey() });
-  const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/facility/pumapi/", cache });
-  open.push(ppms);
+  const ppms = await connect({ baseUrl: "https://ppms.invalid/facility/pumapi/", cache });
   return { ppms, cache };
 }
 
 describe("valid billing codes (offline, stage_0)", () => {
   it("getValidBcodes reads a spaced header, an open-ended code, and one code or none", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getValidBcodes()).toEqual([
       { bcode: "BC-1001", expirationDate: "2031-12-31" },
       { bcode: "BC-1002", expirationDate: "2030-12-31" },
@@ -53,12 +37,12 @@ describe("valid billing codes (offline, stage_0)", () => {
   });
 
   it("a header alone is no codes in strict mode too", async () => {
-    const { ppms } = await stage0({ strict: true });
+    const { ppms } = await stage(0, { strict: true });
     expect(await ppms.getValidBcodes({ bcode: "BC-0000" })).toEqual([]);
   });
 
   it("addValidBcode and deleteValidBcode send checked arguments; bad ones send nothing", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     await expect(ppms.addValidBcode("BC-3001", { expirationDate: "2031-06-30" })).resolves.toBeUndefined();
     await expect(ppms.addValidBcode("BC-3001", { expirationDate: new Date(2031, 5, 30) })).resolves.toBeUndefined();
     await expect(ppms.deleteValidBcode("BC-1002")).resolves.toBeUndefined();
@@ -73,7 +57,7 @@ describe("valid billing codes (offline, stage_0)", () => {
 
 describe("services, prices, orders (offline, stage_0)", () => {
   it("getServices tolerates an extra column and lower-case booleans; coreId filters", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const services = await ppms.getServices();
     expect(services).toEqual([
       { serviceId: 601, coreFacilityRef: 2, name: "Sample preparation", group: "Preparation", unit: "sample", active: true },
@@ -85,7 +69,7 @@ describe("services, prices, orders (offline, stage_0)", () => {
   });
 
   it("getPriceList reads prices with two decimals; 0 means any", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const prices = await ppms.getPriceList();
     expect(prices).toHaveLength(4);
     expect(prices[0]).toEqual({ priority: 1, serviceId: 601, affiliationId: 0, projectId: 8, price: 15, minDate: "", maxDate: "" });
@@ -93,7 +77,7 @@ describe("services, prices, orders (offline, stage_0)", () => {
   });
 
   it("getOrders skips the title line; an order without a project has projectId null", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const orders = await ppms.getOrders();
     expect(orders.map((o) => o.orderId)).toEqual([1001, 1002, 1004]);
     expect(orders[0]).toBeInstanceOf(PpmsOrder);
@@ -105,7 +89,7 @@ describe("services, prices, orders (offline, stage_0)", () => {
   });
 
   it("getOrderLines reads an order's lines; an unknown order is a NoDataError naming action and order", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getOrderLines(1002)).toEqual([
       { orderId: 1002, line: 1, serviceId: 602, service: "Image analysis & reporting, per hour", quantity: 1.5, unitPrice: 60.5, total: 90.75 },
       { orderId: 1002, line: 2, serviceId: 601, service: "Sample preparation", quantity: 2, unitPrice: 25, total: 50 },
@@ -117,14 +101,14 @@ describe("services, prices, orders (offline, stage_0)", () => {
   });
 
   it("createOrder returns the new order id (digits without a line end)", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.createOrder({ serviceId: 601, login: "jdoe", quantity: 2 })).toBe(1005);
     const full = { serviceId: "602", login: "bkovac", quantity: 1.5, projectId: 7, completed: true, completedDate: "2030-03-14", comments: "Plate B" };
     expect(await ppms.createOrder(full)).toBe(1006);
   });
 
   it("createOrder checks every argument before sending", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     const ok = { serviceId: 601, login: "jdoe", quantity: 2 };
     const before = fixture.used().length;
     const cases: [Record<string, unknown>, string][] = [
@@ -152,8 +136,8 @@ describe("services, prices, orders (offline, stage_0)", () => {
 
 describe("format json (offline, stage_0)", () => {
   it("services, prices and orders ask format=json and give the same models as CSV, entities unescaped", async () => {
-    const csv = await stage0();
-    const json = await stage0({ format: "json" });
+    const csv = await stage(0);
+    const json = await stage(0, { format: "json" });
     expect(await json.ppms.getServices()).toEqual(await csv.ppms.getServices());
     expect(await json.ppms.getOrders()).toEqual(await csv.ppms.getOrders());
     const jsonPrices = await json.ppms.getPriceList();
@@ -165,7 +149,7 @@ describe("format json (offline, stage_0)", () => {
   });
 
   it("actions without format=json are asked in CSV on a JSON connection", async () => {
-    const { ppms } = await stage0({ format: "json" });
+    const { ppms } = await stage(0, { format: "json" });
     expect((await ppms.getOrderLines(1002)).map((l) => l.line)).toEqual([1, 2]);
     expect((await ppms.getValidBcodes()).length).toBe(3);
   });
@@ -173,7 +157,7 @@ describe("format json (offline, stage_0)", () => {
 
 describe("invoices and invoice tracking (offline, stage_0)", () => {
   it("getInvoiceList and getInvoice give PpmsInvoice models", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const invoices = await ppms.getInvoiceList();
     expect(invoices.map(String)).toEqual(["INV-2030-0001 (155.00, 2030-02-28)", "INV-2030-0002 (60.00, 2030-02-28)"]);
     expect(invoices[0]).toBeInstanceOf(PpmsInvoice);
@@ -187,7 +171,7 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
   });
 
   it("getInvoiceDetails reads lines, with the assistant when asked", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const plain = await ppms.getInvoiceDetails(301);
     expect(plain.map((l) => [l.item, l.quantity, l.unitPrice, l.amount, l.assistant])).toEqual([
       ["Zeiss LSM 900", 2, 40, 80, ""],
@@ -202,7 +186,7 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
   });
 
   it("getInventoryTrackingList filters; a filter other than tosend/sent/paid/unpaid sends nothing", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     const all = await ppms.getInventoryTrackingList();
     expect(all[0]).toEqual({
       invoiceRef: "INV-2030-0001", invoiceId: 301, coreFacilityRef: 2, group: "cell_lab", bcode: "BC-1001", date: "2030-02-28",
@@ -220,7 +204,7 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
 
 describe("sample manifests (offline, stage_0)", () => {
   it("getManifestList and getManifest, results split into title and value", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getManifestList()).toEqual([{ manifestId: 71, coreFacilityRef: 2, title: "Plate screen, March", login: "jdoe", date: "2030-03-10", sampleCount: 2 }]);
     const samples = await ppms.getManifest(71);
     expect(samples[0]).toEqual({

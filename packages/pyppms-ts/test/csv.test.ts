@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv, ResponseFormatError } from "../src/index.js";
+import { rng } from "./helpers/rng.js";
 
 describe("parseCsv", () => {
   it("splits plain fields and CRLF lines", () => {
@@ -66,18 +67,6 @@ describe("parseCsv", () => {
     expect(parseCsv('"Kovač","Müller","µm"')).toEqual([["Kovač", "Müller", "µm"]]);
   });
 });
-
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ["a", "b", "Z", "1", ",", '"', "\r", "\n", "\r\n", " ", "\t", "é", "µ", ":", ";"];
 

@@ -1,27 +1,10 @@
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsConnection, PpmsGroupNotFoundError, PpmsUserNotFoundError, type PpmsConnectionOptions } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PpmsConnection, PpmsGroupNotFoundError, PpmsUserNotFoundError } from "../src/index.js";
+import { useFakePumapi } from "./helpers/harness.js";
 
 // The fake's clock and the connection's: 2030-03-14 09:00 local time (jdoe's session on 31 runs 08:00–12:30).
 const NOW = new Date(2030, 2, 14, 9, 0);
-
-let servers: RunningFakePumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-
-async function setup(extra: Partial<PpmsConnectionOptions> = {}) {
-  const server = await startFakePumapi({ now: () => NOW });
-  servers.push(server);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, ...extra });
-  open.push(ppms);
-  const sent = (action: string): number => server.requests.filter((r) => r.action === action).length;
-  return { server, ppms, sent };
-}
+const { setup } = useFakePumapi(NOW);
 
 describe("end to end over real HTTP against the stateful fake PUMAPI", () => {
   it("authenticates; a wrong key is refused with HTTP 200 and names the action", async () => {
@@ -143,13 +126,7 @@ describe("end to end over real HTTP against the stateful fake PUMAPI", () => {
 });
 
 describe("abort signals reach every request a method makes", () => {
-  async function slow() {
-    const server = await startFakePumapi({ now: () => NOW, latencyMs: 200 });
-    servers.push(server);
-    const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, retry: { limit: 0 } });
-    open.push(ppms);
-    return { server, ppms };
-  }
+  const slow = () => setup({ retry: { limit: 0 } }, { latencyMs: 200 });
   const aborted = (): AbortSignal => AbortSignal.abort(new Error("stop"));
   const expectAbort = async (promise: Promise<unknown>, action: string): Promise<void> => {
     const error = await promise.then(

@@ -1,32 +1,16 @@
 import { startReplayServer, stageDirs } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsConnection } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PpmsConnection, type PpmsConnectionOptions } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
 import { NOW, pumapiFixture, pumapiKey } from "./helpers/stages.js";
 
 const API_KEY = "e2e-Secret-Key-7f3a9c";
+const connections = useConnections({ apiKey: API_KEY, now: () => NOW });
 
 type Server = Awaited<ReturnType<typeof startReplayServer>>;
-let servers: Server[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-
-async function serve(dirs: string[]): Promise<Server> {
-  const server = await startReplayServer({ dirs, key: pumapiKey() });
-  servers.push(server);
-  return server;
-}
-
-async function connect(server: Server, extra: Partial<Parameters<typeof PpmsConnection.connect>[0]> = {}) {
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, now: () => NOW, ...extra });
-  open.push(ppms);
-  return ppms;
-}
+const serve = async (dirs: string[]): Promise<Server> => connections.serve(await startReplayServer({ dirs, key: pumapiKey() }));
+const connect = (server: Server, extra: PpmsConnectionOptions = {}): Promise<PpmsConnection> => connections.connect({ baseUrl: server.url, ...extra });
 
 const actionsOf = (server: Server): string[] =>
   server.requests.map((r) => {

@@ -1,5 +1,5 @@
 import * as httpCore from "@facility-sdk/http-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as pyppms from "../src/index.js";
 import {
   AuthenticationError,
@@ -18,31 +18,15 @@ import {
   ResponseFormatError,
   ResponseParseError,
 } from "../src/index.js";
-import { startScriptedPumapi, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import type { ScriptedAnswer } from "./helpers/fake-pumapi.js";
+import { useScriptedPumapi } from "./helpers/harness.js";
 
 const API_KEY = "errors-Key-51c0d9";
 const HTML = "<html><body><h1>Maintenance</h1></body></html>";
 
-let servers: ScriptedPumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-
-async function serve(answer: (form: Record<string, string>) => ScriptedAnswer): Promise<ScriptedPumapi> {
-  const server = await startScriptedPumapi(answer);
-  servers.push(server);
-  return server;
-}
-async function connect(answer: (form: Record<string, string>) => ScriptedAnswer) {
-  const server = await serve((form) => (form.action === "auth" ? { body: "OK" } : answer(form)));
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, retry: { limit: 0 } });
-  open.push(ppms);
-  return ppms;
-}
+const pumapi = useScriptedPumapi({ apiKey: API_KEY, retry: { limit: 0 } });
+const serve = pumapi.start;
+const connect = async (answer: (form: Record<string, string>) => ScriptedAnswer): Promise<PpmsConnection> => (await pumapi.setup(answer)).ppms;
 const failure = (promise: Promise<unknown>): Promise<unknown> =>
   promise.then(
     () => expect.unreachable("expected a rejection"),

@@ -1,8 +1,6 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFaultyServer, type FaultSpec, type FaultyServer } from "@facility-sdk/test-cache";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { startFaultyServer, type FaultSpec } from "@facility-sdk/test-cache";
+import { describe, expect, it } from "vitest";
 import {
   FacilitySdkError,
   HttpConnectionError,
@@ -10,13 +8,14 @@ import {
   HttpServerError,
   HttpTimeoutError,
   NoDataError,
-  PpmsConnection,
   PumapiActionError,
   PumapiUnexpectedAnswerError,
   ResponseDecodeError,
   ResponseTooLargeError,
   type PpmsConnectionOptions,
 } from "../src/index.js";
+import { filesUnder } from "./helpers/files.js";
+import { useConnections } from "./helpers/harness.js";
 
 const API_KEY = "faults-Key-0b77c2";
 const FAST_RETRY = { limit: 1, backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" as const }, maxRetryAfterMs: 2_000 };
@@ -63,23 +62,7 @@ const cases: FaultCase[] = [
   { name: "invalid UTF-8", fault: { kind: "invalid-utf8" }, read: ResponseDecodeError, write: ResponseDecodeError },
 ];
 
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-let servers: FaultyServer[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
-}
+const { serve, connect, tempDir } = useConnections({ apiKey: API_KEY, retry: FAST_RETRY, timeout: SHORT });
 
 const actionOf = (body: string): string => new URLSearchParams(body).get("action") ?? "";
 
@@ -91,19 +74,9 @@ describe("faults: every case ends in a typed error naming the PUMAPI action, wri
 
   it.each(table)("$name → $kind ($action)", async ({ fault, options, kind, action, expected }) => {
     // auth answers OK, so the connection opens; every other request meets the fault.
-    const server = await startFaultyServer({ fault: (req) => (actionOf(req.body) === "auth" ? { kind: "ok", body: "OK" } : fault), path: "/pumapi/" });
-    servers.push(server);
-    const dir = join(mkdtempSync(join(tmpdir(), "pyppms-ts-faults-")), "cache");
-    temps.push(dir);
-    const ppms = await PpmsConnection.connect({
-      baseUrl: server.url,
-      apiKey: API_KEY,
-      cache: { dir, mode: "record-missing" },
-      retry: FAST_RETRY,
-      timeout: SHORT,
-      ...options,
-    });
-    open.push(ppms);
+    const server = serve(await startFaultyServer({ fault: (req) => (actionOf(req.body) === "auth" ? { kind: "ok", body: "OK" } : fault), path: "/pumapi/" }));
+    const dir = join(tempDir("pyppms-ts-faults-"), "cache");
+    const ppms = await connect({ baseUrl: server.url, cache: { dir, mode: "record-missing" }, ...options });
 
     const call = kind === "read" ? ppms.getSystems() : ppms.createIncident(31, 2, "Stage drift");
     const error = await call.then(
@@ -119,6 +92,6 @@ describe("faults: every case ends in a typed error naming the PUMAPI action, wri
     const sent = server.requests.filter((r) => actionOf(r.body) === action).length;
     if (kind === "write") expect(sent).toBe(1);
     else expect(sent).toBeGreaterThanOrEqual(1);
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
   });
 });

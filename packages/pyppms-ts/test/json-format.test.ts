@@ -1,34 +1,17 @@
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { looksLikeJson, parseJsonRecord, parseJsonRecords, PpmsConnection, PpmsSystem, PumapiValidationError, ResponseFormatError, NoDataError } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { looksLikeJson, parseJsonRecord, parseJsonRecords, PpmsSystem, PumapiValidationError, ResponseFormatError, NoDataError } from "../src/index.js";
+import { useFakePumapi } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { offlineMocked, offlineStage } from "./helpers/stages.js";
 
 // format: "json": the reads that support it send format=json and give the same typed models as
 // CSV, HTML entities unescaped. Plus getSystems({ id }) for one system.
 
 const NOW = new Date(2030, 2, 14, 9, 0);
-let open: PpmsConnection[] = [];
-let servers: RunningFakePumapi[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-async function stage0(format: "csv" | "json") {
-  const made = await offlineStage(0, { format });
-  open.push(made.ppms);
-  return made;
-}
+const pumapi = useFakePumapi(NOW);
+const stage0 = (format: "csv" | "json") => pumapi.stage(0, { format });
 async function fakePair() {
-  const server = await startFakePumapi({ now: () => NOW });
-  servers.push(server);
-  const connect = async (format: "csv" | "json") => {
-    const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, format });
-    open.push(ppms);
-    return ppms;
-  };
+  const server = await pumapi.start();
+  const connect = (format: "csv" | "json") => pumapi.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW, format });
   return { server, csv: await connect("csv"), json: await connect("json") };
 }
 
@@ -92,15 +75,13 @@ describe("format: json offline (stage_0): same models as CSV", () => {
 
   it("a JSON line that does not fit is skipped (graceful) or throws (strict); broken JSON is a validation error", async () => {
     const { logger, lines } = captureLogger();
-    const graceful = await offlineMocked("json-odd", { format: "json", logger });
-    open.push(graceful.ppms);
+    const graceful = await pumapi.mocked("json-odd", { format: "json", logger });
     expect([...(await graceful.ppms.getSystems()).keys()]).toEqual([31]);
     expect(lines.some((l) => l.level === "error" && l.text.includes("System id"))).toBe(true);
     const error = await graceful.ppms.getUser("jdoe").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PumapiValidationError);
     expect(error).toMatchObject({ action: "getuser" });
-    const strict = await offlineMocked("json-odd", { format: "json", strict: true });
-    open.push(strict.ppms);
+    const strict = await pumapi.mocked("json-odd", { format: "json", strict: true });
     await expect(strict.ppms.getSystems()).rejects.toMatchObject({ name: "PumapiValidationError", field: "System id" });
   });
 });

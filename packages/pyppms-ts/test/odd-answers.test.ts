@@ -1,19 +1,10 @@
 import { HttpStatusError, ResponseParseError } from "@facility-sdk/http-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsConnection, PumapiActionError, PumapiValidationError } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PumapiActionError, PumapiValidationError } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { offlineMocked } from "./helpers/stages.js";
 
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  open = [];
-});
-async function mocked(caseName: string, extra: Parameters<typeof offlineMocked>[1] = {}) {
-  const made = await offlineMocked(caseName, extra);
-  open.push(made.ppms);
-  return made;
-}
+const { mocked } = useConnections();
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

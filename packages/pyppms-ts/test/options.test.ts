@@ -1,35 +1,19 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { RecordReplayCache } from "@facility-sdk/http-core";
 import { useStage } from "@facility-sdk/test-cache";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PpmsConnection, PpmsInvalidArgumentError, PpmsUsersApi, pumapiFormKey } from "../src/index.js";
-import { startScriptedPumapi, userAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import { userAnswer } from "./helpers/fake-pumapi.js";
+import { useScriptedPumapi } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
 import { pumapiFixture } from "./helpers/stages.js";
 
 const API_KEY = "options-Key-9d2f41";
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-let servers: ScriptedPumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-async function server() {
-  const s = await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : userAnswer(form.login ?? "x") }));
-  servers.push(s);
-  return s;
-}
+const { start, connect, tempDir } = useScriptedPumapi();
+const server = () => start((form) => ({ body: form.action === "auth" ? "OK" : userAnswer(form.login ?? "x") }));
 function copyOfStage0(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "pyppms-ts-options-")), "cache");
-  temps.push(dir);
+  const dir = join(tempDir("pyppms-ts-options-"), "cache");
   cpSync(pumapiFixture("stage_0"), dir, { recursive: true });
   return dir;
 }
@@ -38,8 +22,7 @@ describe("connection options", () => {
   it("with a key and a cache in replay mode, connect sends no auth and the status says so", async () => {
     const s = await server();
     const stage = useStage({ suite: "pumapi", stage: 0, key: pumapiFormKey() });
-    const ppms = await PpmsConnection.connect({ baseUrl: s.url, apiKey: API_KEY, cache: stage.cache });
-    open.push(ppms);
+    const ppms = await connect({ baseUrl: s.url, apiKey: API_KEY, cache: stage.cache });
     expect(ppms.status).toEqual({ authState: "REPLAY", authResponse: "", authHttpStatus: -1 });
     expect(ppms.offline).toBe(false);
     expect((await ppms.getUser("jdoe")).fullname).toBe("Doe Jane");
@@ -47,8 +30,7 @@ describe("connection options", () => {
   });
 
   it("without a key the connection is offline and replays, whatever the configured mode", async () => {
-    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: { dir: copyOfStage0(), mode: "record-all" } });
-    open.push(ppms);
+    const ppms = await connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: { dir: copyOfStage0(), mode: "record-all" } });
     expect(ppms.status.authState).toBe("OFFLINE");
     expect(ppms.offline).toBe(true);
     expect((await ppms.getUser("jdoe")).username).toBe("jdoe");
@@ -62,13 +44,10 @@ describe("connection options", () => {
 
   it("cacheMode (deprecated) sets the mode of a directory; a config's own mode wins; cacheUsersOnly keeps getuser only", async () => {
     const s = await server();
-    const a = await PpmsConnection.connect({ baseUrl: s.url, apiKey: API_KEY, cache: { dir: copyOfStage0(), mode: "replay" }, cacheMode: "record-all" });
-    open.push(a);
+    const a = await connect({ baseUrl: s.url, apiKey: API_KEY, cache: { dir: copyOfStage0(), mode: "replay" }, cacheMode: "record-all" });
     expect(a.status.authState).toBe("REPLAY");
-    const dir = join(mkdtempSync(join(tmpdir(), "pyppms-ts-options-")), "cache");
-    temps.push(dir);
-    const b = await PpmsConnection.connect({ baseUrl: s.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all", cacheUsersOnly: true });
-    open.push(b);
+    const dir = join(tempDir("pyppms-ts-options-"), "cache");
+    const b = await connect({ baseUrl: s.url, apiKey: API_KEY, cache: dir, cacheMode: "record-all", cacheUsersOnly: true });
     await b.getUser("jdoe");
     await b.request("getgroups");
     expect(readdirSync(dir)).toEqual(["getuser"]);
@@ -76,16 +55,14 @@ describe("connection options", () => {
 
   it("url (deprecated) is an alias of baseUrl, on the options and on the connection", async () => {
     const s = await server();
-    const ppms = await PpmsConnection.connect({ url: s.url, apiKey: API_KEY });
-    open.push(ppms);
+    const ppms = await connect({ url: s.url, apiKey: API_KEY });
     expect(ppms.baseUrl).toBe(s.url);
     expect(ppms.url).toBe(s.url);
   });
 
   it("a logger without a level logs at warn", async () => {
     const { logger, lines } = captureLogger();
-    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: copyOfStage0(), logger });
-    open.push(ppms);
+    const ppms = await connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: copyOfStage0(), logger });
     await ppms.getUsers();
     expect(lines.some((l) => l.level === "warn" && l.text.includes("offline"))).toBe(true);
     expect(lines.some((l) => l.level === "warn" && l.text.includes("Lee Min"))).toBe(true);
@@ -99,8 +76,7 @@ describe("connection options", () => {
   });
 
   it("every resource family's methods are on the connection; a method called without one is a typed error", async () => {
-    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: copyOfStage0() });
-    open.push(ppms);
+    const ppms = await connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: copyOfStage0() });
     for (const name of ["getUser", "getGroup", "getSystems", "getSystemRights", "getRunningSheet", "getUserExperience", "getProjects", "getBcodes", "getIncidents"]) {
       expect(typeof (ppms as unknown as Record<string, unknown>)[name]).toBe("function");
     }

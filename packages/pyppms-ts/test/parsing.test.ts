@@ -15,6 +15,7 @@ import {
   unescapeHtmlEntities,
 } from "../src/index.js";
 import { captureLogger } from "./helpers/logger.js";
+import { rng } from "./helpers/rng.js";
 
 describe("processResponseValues", () => {
   it("strips surrounding quotes and turns true/True/false/False into booleans", () => {
@@ -183,18 +184,6 @@ describe("unescapeHtmlEntities", () => {
     ).toEqual({ a: "B.12 & B.13", b: ['"x"', "'y'"], c: 3, d: "&bogus;", e: null });
   });
 });
-
-/** A small seeded PRNG (mulberry32, as in csv.test.ts), so a failing case can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** pyppms' rules as the parsers applied them before the single-pass rewrite: the oracle below. */
 function referenceRecords(text: string, single: boolean, graceful: boolean, logger: Logger): unknown {

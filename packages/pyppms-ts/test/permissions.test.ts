@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { PpmsConnection, PpmsInvalidArgumentError, isSystemPermission } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { PpmsInvalidArgumentError, isSystemPermission } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { offlineMocked, offlineStage } from "./helpers/stages.js";
 
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  open = [];
-});
-async function stage(n: number, extra: Parameters<typeof offlineStage>[1] = {}) {
-  const made = await offlineStage(n, extra);
-  open.push(made.ppms);
-  return made;
-}
+const { stage, mocked } = useConnections();
 
 describe("permissions across stages (stage_0 → give → stage_1 → remove → stage_2)", () => {
   it("getSystemRights keeps every line, including repeated logins and D", async () => {
@@ -61,8 +52,7 @@ describe("permissions across stages (stage_0 → give → stage_1 → remove →
 
   it("setSystemBookingPermissions returns false (and logs) on PUMAPI's error answers", async () => {
     const { logger, lines } = captureLogger();
-    const { ppms } = await offlineMocked("error-texts", { logger, logLevel: "error" });
-    open.push(ppms);
+    const { ppms } = await mocked("error-texts", { logger, logLevel: "error" });
     expect(await ppms.setSystemBookingPermissions("nobody", 31, "A")).toBe(false);
     expect(await ppms.giveUserAccessToSystem("jdoe", 99)).toBe(false);
     expect(lines.filter((l) => l.level === "error").map((l) => l.text)).toEqual([

@@ -1,8 +1,6 @@
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   NoDataError,
-  PpmsConnection,
   PpmsInvalidArgumentError,
   PpmsProject,
   PumapiActionError,
@@ -10,31 +8,14 @@ import {
   type NewProjectFields,
 } from "../src/index.js";
 import { startScriptedPumapi } from "./helpers/fake-pumapi.js";
-import { offlineMocked, offlineStage } from "./helpers/stages.js";
+import { useFakePumapi } from "./helpers/harness.js";
 
 // Projects: the model, the in-memory project cache, the writes (checked locally, never retried).
 
 const NOW = new Date(2030, 2, 14, 9, 0);
-let open: PpmsConnection[] = [];
-let servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
-async function stage0() {
-  const made = await offlineStage(0);
-  open.push(made.ppms);
-  return made;
-}
-async function fake(): Promise<{ server: RunningFakePumapi; ppms: PpmsConnection; sent: (action: string) => number }> {
-  const server = await startFakePumapi({ now: () => NOW });
-  servers.push(server);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW });
-  open.push(ppms);
-  return { server, ppms, sent: (action) => server.requests.filter((r) => r.action === action).length };
-}
+const pumapi = useFakePumapi(NOW);
+const { connect, serve, setup: fake } = pumapi;
+const stage0 = () => pumapi.stage(0);
 
 describe("PpmsProject and getProjects (offline, stage_0)", () => {
   it("getProjects returns a map keyed by project id, of PpmsProject instances", async () => {
@@ -143,8 +124,7 @@ describe("project writes (offline, stage_0)", () => {
   });
 
   it("an error text, or an answer that is not an id, is a PumapiActionError", async () => {
-    const { ppms } = await offlineMocked("project-writes");
-    open.push(ppms);
+    const { ppms } = await pumapi.mocked("project-writes");
     const refused = await ppms.newProject({ coreFacilityRef: 3, name: "Nowhere" }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PumapiActionError);
     expect((refused as Error).message).toMatch(/PUMAPI newproject.*invalid core facility 3/);
@@ -155,15 +135,15 @@ describe("project writes (offline, stage_0)", () => {
   });
 
   it("writes are never retried; getprojects is", async () => {
-    const server = await startScriptedPumapi((form, count) => {
-      if (form.action === "auth") return { body: "OK" };
-      if (form.action === "getprojects" && count === 1) return { status: 503, body: "busy" };
-      if (form.action === "getprojects") return { body: "Project name, Active, ProjectRef\r\n\"P\",True,4\r\n" };
-      return { status: 503, body: "busy" };
-    });
-    servers.push(server);
-    const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: "scripted-key-0001", retry: { limit: 2, backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" } } });
-    open.push(ppms);
+    const server = serve(
+      await startScriptedPumapi((form, count) => {
+        if (form.action === "auth") return { body: "OK" };
+        if (form.action === "getprojects" && count === 1) return { status: 503, body: "busy" };
+        if (form.action === "getprojects") return { body: "Project name, Active, ProjectRef\r\n\"P\",True,4\r\n" };
+        return { status: 503, body: "busy" };
+      }),
+    );
+    const ppms = await connect({ baseUrl: server.url, apiKey: "scripted-key-0001", retry: { limit: 2, backoff: { initialMs: 1, factor: 1, maxMs: 1, jitter: "none" } } });
     await expect(ppms.newProject({ coreFacilityRef: 2, name: "P" })).rejects.toBeTruthy();
     await expect(ppms.updateProject(4, { active: false })).rejects.toBeTruthy();
     await expect(ppms.addProjectEntry(4, "T", "C")).rejects.toBeTruthy();
@@ -173,10 +153,8 @@ describe("project writes (offline, stage_0)", () => {
   });
 
   it("an empty getprojects answer is a NoDataError naming the action", async () => {
-    const server = await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : "" }));
-    servers.push(server);
-    const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: "scripted-key-0001" });
-    open.push(ppms);
+    const server = serve(await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : "" })));
+    const ppms = await connect({ baseUrl: server.url, apiKey: "scripted-key-0001" });
     await expect(ppms.getProjects()).rejects.toMatchObject({ name: "NoDataError", action: "getprojects" });
     await expect(ppms.getProjects()).rejects.toBeInstanceOf(NoDataError);
   });

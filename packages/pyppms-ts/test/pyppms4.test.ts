@@ -1,38 +1,18 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { PpmsConnection, PpmsGroup, PpmsInvalidArgumentError, PpmsUser, PumapiValidationError } from "../src/index.js";
+import { describe, expect, it, vi } from "vitest";
+import { PpmsGroup, PpmsInvalidArgumentError, PpmsUser, PumapiValidationError } from "../src/index.js";
 import { offlineStage, pumapiFixture } from "./helpers/stages.js";
 import { startScriptedPumapi, userAnswer } from "./helpers/fake-pumapi.js";
+import { useFakePumapi } from "./helpers/harness.js";
 
 // pyppms 4.0 parity: the cache-named methods, PpmsUser's new fields and user id, PpmsGroup, and
 // the `active` filters of getgroups / getgroupusers.
 
 const NOW = new Date(2030, 2, 14, 9, 0);
-let open: PpmsConnection[] = [];
-let servers: { close(): Promise<void> }[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  open = [];
-  servers = [];
-});
-async function stage0(extra: Parameters<typeof offlineStage>[1] = {}) {
-  const made = await offlineStage(0, extra);
-  open.push(made.ppms);
-  return made;
-}
-async function fake(): Promise<{ server: RunningFakePumapi; ppms: PpmsConnection }> {
-  const server = await startFakePumapi({ now: () => NOW });
-  servers.push(server);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey, now: () => NOW });
-  open.push(ppms);
-  return { server, ppms };
-}
+const pumapi = useFakePumapi(NOW);
+const { connect, setup: fake } = pumapi;
+const stage0 = (extra: Parameters<typeof offlineStage>[1] = {}) => pumapi.stage(0, extra);
 
 describe("pyppms 4.0 names: cacheUpdateSystems, cacheUpdateUsers, cacheFlush", () => {
   it("cacheUpdateSystems fills the in-memory systems; updateSystems is a deprecated alias that calls it", async () => {
@@ -65,11 +45,9 @@ describe("pyppms 4.0 names: cacheUpdateSystems, cacheUpdateUsers, cacheFlush", (
   });
 
   it("cacheFlush removes the on-disk cache (or keeps getuser); flushCache is a deprecated alias", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "pyppms4-"));
-    dirs.push(dir);
+    const dir = pumapi.tempDir("pyppms4-");
     cpSync(pumapiFixture("stage_0"), dir, { recursive: true });
-    const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: dir });
-    open.push(ppms);
+    const ppms = await connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: dir });
     await ppms.cacheFlush({ keepUsers: true });
     expect(existsSync(join(dir, "getuser"))).toBe(true);
     expect(existsSync(join(dir, "getsystems"))).toBe(false);
@@ -114,10 +92,8 @@ describe("PpmsUser: phone, billingCode, affiliation, userId", () => {
   });
 
   it("an answer to withuserid=true without a userid column does not fit (and is never recorded)", async () => {
-    const server = await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : userAnswer(form.login ?? "x") }));
-    servers.push(server);
-    const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: "scripted-key-0001" });
-    open.push(ppms);
+    const server = pumapi.serve(await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : userAnswer(form.login ?? "x") })));
+    const ppms = await connect({ baseUrl: server.url, apiKey: "scripted-key-0001" });
     const error = await ppms.getUser("jdoe", { withUserId: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PumapiValidationError);
     expect(error).toMatchObject({ action: "getuser", field: "userid" });
@@ -158,10 +134,8 @@ describe("PpmsGroup", () => {
     const { ppms } = await stage0({ strict: true });
     expect((await ppms.getGroup("cell_lab")).name).toBe("Cell Lab");
     expect(Object.keys(await ppms.getGroupDict("imaging_group"))).toHaveLength(14);
-    const server = await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : 'unitlogin,unitname,active\r\n"g1","G",true,"extra"\r\n' }));
-    servers.push(server);
-    const strict = await PpmsConnection.connect({ baseUrl: server.url, apiKey: "scripted-key-0001", strict: true });
-    open.push(strict);
+    const server = pumapi.serve(await startScriptedPumapi((form) => ({ body: form.action === "auth" ? "OK" : 'unitlogin,unitname,active\r\n"g1","G",true,"extra"\r\n' })));
+    const strict = await connect({ baseUrl: server.url, apiKey: "scripted-key-0001", strict: true });
     await expect(strict.getGroup("g1")).rejects.toBeInstanceOf(PumapiValidationError);
   });
 

@@ -1,43 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsConnection, PumapiActionError, PumapiUnexpectedAnswerError } from "../src/index.js";
-import { startScriptedPumapi, userAnswer, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PumapiActionError, PumapiUnexpectedAnswerError } from "../src/index.js";
+import { userAnswer, type ScriptedAnswer } from "./helpers/fake-pumapi.js";
+import { filesUnder } from "./helpers/files.js";
+import { useScriptedPumapi } from "./helpers/harness.js";
 
 const API_KEY = "record-Key-3e81aa";
 const HTML = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Please sign in</body></html>\n";
 
-function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full) : [full];
-  });
-}
-
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-let servers: ScriptedPumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
+const pumapi = useScriptedPumapi({ apiKey: API_KEY });
+const { connect } = pumapi;
 
 /** A server answering `answer` for every action but `auth`, and a record-missing connection to it. */
 async function setup(answer: (form: Record<string, string>) => ScriptedAnswer) {
-  const server = await startScriptedPumapi((form) => (form.action === "auth" ? { body: "OK" } : answer(form)));
-  servers.push(server);
-  const dir = join(mkdtempSync(join(tmpdir(), "pyppms-ts-record-")), "cache");
-  temps.push(dir);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, cache: { dir, mode: "record-missing" }, retry: { limit: 0 } });
-  open.push(ppms);
-  const calls = (action: string): number => server.forms.filter((f) => f.action === action).length;
+  const dir = join(pumapi.tempDir("pyppms-ts-record-"), "cache");
+  const { server, ppms, sent: calls } = await pumapi.setup(answer, { cache: { dir, mode: "record-missing" }, retry: { limit: 0 } });
   return { server, ppms, dir, calls };
 }
 
@@ -52,23 +29,22 @@ describe("record-missing records an answer only after it was checked and parsed"
     const { ppms, dir, calls } = await setup(() => reply);
     await expect(ppms.getGroups()).rejects.toBeInstanceOf(errorClass);
     await expect(ppms.getGroups()).rejects.toBeInstanceOf(errorClass);
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
     expect(calls("getgroups")).toBe(2);
   });
 
   it("an answer that does not parse is not recorded either", async () => {
     const { ppms, dir, calls } = await setup(() => ({ body: "Core facility ref,System id\r\n2,abc\r\n" }));
-    const strict = await PpmsConnection.connect({ baseUrl: ppms.baseUrl, apiKey: API_KEY, cache: { dir, mode: "record-missing" }, strict: true });
-    open.push(strict);
+    const strict = await connect({ baseUrl: ppms.baseUrl, apiKey: API_KEY, cache: { dir, mode: "record-missing" }, strict: true });
     await expect(strict.getSystems()).rejects.toMatchObject({ action: "getsystems" });
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
     expect(calls("getsystems")).toBe(1);
   });
 
   it("an accepted answer is recorded and then answered from the cache; skipCache asks again and records", async () => {
     const { ppms, dir, calls } = await setup((form) => ({ body: form.action === "getuser" ? userAnswer(form.login ?? "x") : "" }));
     await ppms.getUser("jdoe");
-    expect(walk(dir).map((f) => f.slice(dir.length + 1))).toEqual([join("getuser", "login--jdoe.txt")]);
+    expect(filesUnder(dir).map((f) => f.slice(dir.length + 1))).toEqual([join("getuser", "login--jdoe.txt")]);
     await ppms.getUserDict("jdoe");
     expect(calls("getuser")).toBe(1);
     expect(ppms.lastServedFromCache).toBe(true);
@@ -82,7 +58,7 @@ describe("record-missing records an answer only after it was checked and parsed"
     for (let i = 0; i < 3; i++) expect(await ppms.giveUserAccessToSystem("bkovac", 31)).toBe(true);
     expect(calls("setright")).toBe(3);
     // The accepted answer is recorded, for replay.
-    expect(walk(dir).map((f) => f.slice(dir.length + 1))).toEqual([join("setright", "id--31__login--bkovac__type--A.txt")]);
+    expect(filesUnder(dir).map((f) => f.slice(dir.length + 1))).toEqual([join("setright", "id--31__login--bkovac__type--A.txt")]);
   });
 
   it("a refused setright answers false and is not recorded", async () => {
@@ -90,17 +66,17 @@ describe("record-missing records an answer only after it was checked and parsed"
     expect(await ppms.setSystemBookingPermissions("nobody", 31, "A")).toBe(false);
     expect(await ppms.setSystemBookingPermissions("nobody", 31, "A")).toBe(false);
     expect(calls("setright")).toBe(2);
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
   });
 
   it("request() hands an error text back but never records it", async () => {
     const { ppms, dir } = await setup(() => ({ body: "error: invalid action nosuch\r\n" }));
     expect((await ppms.request("nosuch")).text).toBe("error: invalid action nosuch\r\n");
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
   });
 
   it("auth is never recorded", async () => {
     const { dir } = await setup(() => ({ body: "" }));
-    expect(walk(dir)).toEqual([]);
+    expect(filesUnder(dir)).toEqual([]);
   });
 });

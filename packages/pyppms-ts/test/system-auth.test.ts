@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsAuthScopeError, PpmsConnection, PpmsInvalidArgumentError, SYSTEM_AUTH_ACTIONS } from "../src/index.js";
+import type { RunningFakePumapi } from "@facility-sdk/test-cache";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PpmsAuthScopeError, PpmsInvalidArgumentError, SYSTEM_AUTH_ACTIONS } from "../src/index.js";
+import { filesUnder } from "./helpers/files.js";
+import { useFakePumapi } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { offlineStage } from "./helpers/stages.js";
 
 // System authentication: PUMAPI's `id` + `code` instead of an API key, for getbooking/nextbooking.
 // The code is a secret: never in a cache file name, a recorded body, a log line or an error.
@@ -13,28 +13,10 @@ import { offlineStage } from "./helpers/stages.js";
 const NOW = new Date(2030, 2, 14, 9, 0);
 const CODE_31 = "sys31-Secret-Code";
 const CODE_33 = "sys33-Other-Code";
-let open: PpmsConnection[] = [];
-let servers: RunningFakePumapi[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  open = [];
-  servers = [];
-});
-async function server(): Promise<RunningFakePumapi> {
-  const s = await startFakePumapi({ now: () => NOW, systemCodes: { 31: CODE_31, 33: CODE_33 } });
-  servers.push(s);
-  return s;
-}
-async function connect(options: Parameters<typeof PpmsConnection.connect>[0]): Promise<PpmsConnection> {
-  const ppms = await PpmsConnection.connect({ now: () => NOW, ...options });
-  open.push(ppms);
-  return ppms;
-}
+const pumapi = useFakePumapi(NOW, { now: () => NOW });
+const { connect } = pumapi;
+const server = (): Promise<RunningFakePumapi> => pumapi.start({ systemCodes: { 31: CODE_31, 33: CODE_33 } });
 const failure = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => expect.unreachable("should fail"), (e: unknown) => e);
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
 
 describe("a connection with system credentials only", () => {
   it("sends no auth, and reads the system's bookings with id + code and no apikey", async () => {
@@ -91,13 +73,12 @@ describe("a connection with system credentials only", () => {
 
   it("the code never reaches logs, cache file names or recorded bodies", async () => {
     const fake = await server();
-    const dir = mkdtempSync(join(tmpdir(), "pyppms-sysauth-"));
-    dirs.push(dir);
+    const dir = pumapi.tempDir("pyppms-sysauth-");
     const { logger, text } = captureLogger();
     const ppms = await connect({ baseUrl: fake.url, system: { id: 31, code: CODE_31 }, cache: { dir, mode: "record-all" }, logger, logLevel: "debug" });
     await ppms.getCurrentBooking(31);
     await ppms.getNextBooking(31);
-    const files = walk(dir).map((f) => relative(dir, f));
+    const files = filesUnder(dir).map((f) => relative(dir, f));
     expect(files.sort()).toEqual([join("getbooking", "id--31.txt"), join("nextbooking", "id--31.txt")]);
     for (const file of files) expect(readFileSync(join(dir, file), "utf8")).not.toContain(CODE_31);
     expect(text()).toContain("getbooking");
@@ -142,8 +123,7 @@ describe("system credentials per call", () => {
   });
 
   it("offline, a per-call system replays the same recording (the code is not part of the key)", async () => {
-    const { ppms } = await offlineStage(0);
-    open.push(ppms);
+    const { ppms } = await pumapi.stage(0);
     expect(await ppms.getCurrentBooking(31, { system: { id: 31, code: CODE_31 } })).toMatchObject({ username: "jdoe", session: "12345" });
   });
 });

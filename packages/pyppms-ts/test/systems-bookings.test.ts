@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { PpmsBooking, PpmsConnection, PpmsInvalidArgumentError, PpmsSystem } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import { PpmsBooking, PpmsInvalidArgumentError, PpmsSystem } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { NOW, offlineStage } from "./helpers/stages.js";
+import { NOW } from "./helpers/stages.js";
 
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  open = [];
-});
-async function stage0(extra: Parameters<typeof offlineStage>[1] = {}) {
-  const made = await offlineStage(0, extra);
-  open.push(made.ppms);
-  return made;
-}
+const { stage } = useConnections();
 
 describe("systems (offline, stage_0)", () => {
   it("getSystems parses every system, including a name with a comma, and caches them", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const systems = await ppms.getSystems();
     expect([...systems.keys()]).toEqual([31, 32, 33, 40, 41, 50, 51]);
     const upright = systems.get(33);
@@ -32,7 +24,7 @@ describe("systems (offline, stage_0)", () => {
   });
 
   it("getSystemsMatching filters by localisation (case-insensitive) and name parts", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getSystemsMatching("B.12", ["Zeiss", "Confocal"])).toEqual([31, 33]);
     expect(await ppms.getSystemsMatching("", ["LSM 900"])).toEqual([31, 32, 51]);
     expect(await ppms.getSystemsMatching("annex", ["Zeiss"])).toEqual([51]);
@@ -40,7 +32,7 @@ describe("systems (offline, stage_0)", () => {
   });
 
   it("updateSystems replaces the in-memory systems", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const updated = await ppms.updateSystems();
     expect(ppms.systems).toBe(updated);
     expect(updated.size).toBe(7);
@@ -49,7 +41,7 @@ describe("systems (offline, stage_0)", () => {
 
 describe("bookings (offline, stage_0)", () => {
   it("getBooking / getCurrentBooking: the running session ends 'minutes from now'", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const booking = await ppms.getCurrentBooking(31);
     expect(booking).toBeInstanceOf(PpmsBooking);
     expect(booking).toMatchObject({ username: "jdoe", systemId: 31, session: "12345" });
@@ -59,7 +51,7 @@ describe("bookings (offline, stage_0)", () => {
   });
 
   it("getNextBooking: starts 'minutes from now', no end time", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const next = await ppms.getNextBooking("31");
     expect(next).toMatchObject({ username: "amueller", session: "12346", endtime: null });
     expect(next?.starttime).toEqual(new Date(NOW.getFullYear(), NOW.getMonth(), NOW.getDate() + 1, 10, 17, 0));
@@ -67,13 +59,13 @@ describe("bookings (offline, stage_0)", () => {
   });
 
   it("an empty answer means no booking", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getCurrentBooking(33)).toBeNull();
     expect(await ppms.getNextBooking(33)).toBeNull();
   });
 
   it("rejects a bad booking type or system id before any request", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     await expect(ppms.getBooking(31, "later" as "get")).rejects.toBeInstanceOf(PpmsInvalidArgumentError);
     await expect(ppms.getBooking(-1)).rejects.toMatchObject({ field: "systemId" });
     await expect(ppms.getBooking("31; drop")).rejects.toMatchObject({ field: "systemId" });
@@ -84,7 +76,7 @@ describe("bookings (offline, stage_0)", () => {
 describe("running sheet (offline, stage_0)", () => {
   it("resolves users by full name and systems by exact name in the facility", async () => {
     const { logger, lines } = captureLogger();
-    const { ppms } = await stage0({ logger, logLevel: "debug" });
+    const { ppms } = await stage(0, { logger, logLevel: "debug" });
     const bookings = await ppms.getRunningSheet(2, "2030-03-14");
     expect(bookings.map((b) => [b.username, b.systemId])).toEqual([
       ["jdoe", 31],
@@ -103,13 +95,13 @@ describe("running sheet (offline, stage_0)", () => {
   });
 
   it("filters by localisation", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const bookings = await ppms.getRunningSheet("2", new Date(2030, 2, 14, 15, 30), { localisation: "b.12" });
     expect(bookings.map((b) => b.systemId)).toEqual([31, 33]);
   });
 
   it("does not confuse systems of the same name in another facility; sessions past midnight end next day", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const bookings = await ppms.getRunningSheet(4, "2030-03-14");
     expect(bookings.map((b) => [b.username, b.systemId])).toEqual([
       ["dsmith", 51],
@@ -119,7 +111,7 @@ describe("running sheet (offline, stage_0)", () => {
   });
 
   it("with ignoreUncachedUsers, skips users not fetched yet instead of refreshing", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     expect(await ppms.getRunningSheet(2, "2030-03-14", { ignoreUncachedUsers: true })).toEqual([]);
     expect(fixture.used().some((f) => f.includes("getusers"))).toBe(false);
     await ppms.getUser("jdoe");
@@ -128,13 +120,13 @@ describe("running sheet (offline, stage_0)", () => {
   });
 
   it("an empty day (header only, or an empty body) has no bookings", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getRunningSheet(2, "2030-03-15")).toEqual([]);
     expect(await ppms.getRunningSheet(2, "2030-03-16")).toEqual([]);
   });
 
   it("rejects a bad day or facility before any request", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     await expect(ppms.getRunningSheet(2, "2030-02-30")).rejects.toMatchObject({ field: "day" });
     await expect(ppms.getRunningSheet(2, "14.03.2030")).rejects.toMatchObject({ field: "day" });
     await expect(ppms.getRunningSheet(2, new Date(Number.NaN))).rejects.toMatchObject({ field: "day" });
@@ -145,7 +137,7 @@ describe("running sheet (offline, stage_0)", () => {
 
 describe("user experience (offline, stage_0)", () => {
   it("returns typed rows for all, one login, one system, or both", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getUserExperience()).toHaveLength(4);
     expect((await ppms.getUserExperience({ login: "jdoe" })).map((r) => r.id)).toEqual([31, 33]);
     expect((await ppms.getUserExperience({ systemId: 31 })).map((r) => r.login)).toEqual(["jdoe", "amueller"]);

@@ -1,21 +1,15 @@
 import { HttpServerError } from "@facility-sdk/http-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, PpmsConnection } from "../src/index.js";
-import { startScriptedPumapi, userAnswer, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, PpmsConnection, type PpmsConnectionOptions } from "../src/index.js";
+import { userAnswer, type ScriptedAnswer, type ScriptedPumapi } from "./helpers/fake-pumapi.js";
+import { useScriptedPumapi } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
 
 const API_KEY = "transport-Key-19af20";
 const PASSWORD = "Pa55-word-never-shown";
 const FAST_RETRY = { limit: 2, backoff: { initialMs: 1, factor: 1, maxMs: 2, jitter: "none" as const } };
 
-let servers: ScriptedPumapi[] = [];
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  await Promise.all(servers.map((s) => s.close()));
-  open = [];
-  servers = [];
-});
+const pumapi = useScriptedPumapi({ apiKey: API_KEY, retry: FAST_RETRY });
 
 const LOGINS = Array.from({ length: 24 }, (_, i) => `user${String(i).padStart(2, "0")}`);
 
@@ -36,12 +30,9 @@ function standard(form: Record<string, string>, count: number): ScriptedAnswer {
   }
 }
 
-async function setup(extra: Partial<Parameters<typeof PpmsConnection.connect>[0]> = {}) {
-  const server = await startScriptedPumapi(standard);
-  servers.push(server);
-  const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, retry: FAST_RETRY, ...extra });
-  open.push(ppms);
-  return { server, ppms };
+async function setup(extra: PpmsConnectionOptions = {}) {
+  const server = await pumapi.start(standard);
+  return { server, ppms: await pumapi.connect({ baseUrl: server.url, ...extra }) };
 }
 
 const count = (server: ScriptedPumapi, action: string): number => server.forms.filter((f) => f.action === action).length;
@@ -111,8 +102,7 @@ describe("transport: retries, concurrency, secrets", () => {
   });
 
   it("HTTP 401/403 on auth is an AuthenticationError", async () => {
-    const server = await startScriptedPumapi(() => ({ status: 403, body: "Forbidden" }));
-    servers.push(server);
+    const server = await pumapi.start(() => ({ status: 403, body: "Forbidden" }));
     await expect(PpmsConnection.connect({ baseUrl: server.url, apiKey: API_KEY, retry: FAST_RETRY })).rejects.toBeInstanceOf(
       AuthenticationError,
     );

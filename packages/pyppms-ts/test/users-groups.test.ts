@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
-  PpmsConnection,
   PpmsGroup,
   PpmsGroupNotFoundError,
   PpmsInvalidArgumentError,
   PpmsUser,
   PpmsUserNotFoundError,
 } from "../src/index.js";
+import { useConnections } from "./helpers/harness.js";
 import { captureLogger } from "./helpers/logger.js";
-import { offlineStage } from "./helpers/stages.js";
 
-let open: PpmsConnection[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((c) => c.close()));
-  open = [];
-});
-async function stage0(extra: Parameters<typeof offlineStage>[1] = {}) {
-  const made = await offlineStage(0, extra);
-  open.push(made.ppms);
-  return made;
-}
+const { stage } = useConnections();
 
 describe("users (offline, stage_0)", () => {
   it("getUser returns a typed user and fills the in-memory caches", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const user = await ppms.getUser("jdoe");
     expect(user).toBeInstanceOf(PpmsUser);
     expect(user).toMatchObject({ username: "jdoe", fullname: "Doe Jane", email: "jane.doe@lab.example", ppmsGroup: "imaging_group", active: true });
@@ -34,7 +24,7 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getUser reads capitalised booleans, quoted commas and quotes, and spaced headers", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect((await ppms.getUser("bkovac")).active).toBe(true);
     expect((await ppms.getUser("cnguyen")).active).toBe(false);
     expect((await ppms.getUser("ops.robot")).fullname).toBe("ops.robot");
@@ -46,7 +36,7 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getUser of an unknown login throws PpmsUserNotFoundError; userExists says false", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     await expect(ppms.getUser("nobody")).rejects.toBeInstanceOf(PpmsUserNotFoundError);
     await expect(ppms.getUserDict("nobody")).rejects.toThrow(/nobody.*unknown/);
     expect(await ppms.userExists("nobody")).toBe(false);
@@ -54,13 +44,13 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getUser rejects an empty login before any request", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     await expect(ppms.getUser("")).rejects.toBeInstanceOf(PpmsInvalidArgumentError);
     expect(fixture.used()).toEqual([]);
   });
 
   it("getUserDict returns the raw record with booleans", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getUserDict("jdoe")).toEqual({
       login: "jdoe",
       lname: "Doe",
@@ -77,7 +67,7 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getUserIds lists all or only active logins", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const all = await ppms.getUserIds();
     const active = await ppms.getUserIds({ active: true });
     expect(all).toHaveLength(10);
@@ -88,7 +78,7 @@ describe("users (offline, stage_0)", () => {
 
   it("getUsers fetches every active user, reports progress, and warns on shared full names", async () => {
     const { logger, lines } = captureLogger();
-    const { ppms } = await stage0({ logger, logLevel: "debug" });
+    const { ppms } = await stage(0, { logger, logLevel: "debug" });
     const progress: number[] = [];
     const users = await ppms.getUsers({ onProgress: (p) => progress.push(p.done) });
     expect([...users.keys()].sort()).toEqual(
@@ -103,14 +93,14 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getUsers with activeOnly false includes inactive users", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const users = await ppms.getUsers({ activeOnly: false });
     expect(users.get("cnguyen")?.active).toBe(false);
     expect(users.size).toBe(10);
   });
 
   it("updateUsers fetches just the given logins", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const users = await ppms.updateUsers({ userIds: ["mlee", "jdoe"] });
     expect(users.map(String)).toEqual(["mlee", "jdoe"]);
     expect(ppms.users.size).toBe(2);
@@ -118,7 +108,7 @@ describe("users (offline, stage_0)", () => {
 
   it("getUsersEmails skips users without an e-mail (with a warning)", async () => {
     const { logger, lines } = captureLogger();
-    const { ppms } = await stage0({ logger, logLevel: "warn" });
+    const { ppms } = await stage(0, { logger, logLevel: "warn" });
     expect(await ppms.getUsersEmails({ active: true })).toEqual([
       "jane.doe@lab.example",
       "anna.mueller@lab.example",
@@ -135,12 +125,12 @@ describe("users (offline, stage_0)", () => {
   });
 
   it("getAdmins returns the admin users", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect((await ppms.getAdmins()).map(String)).toEqual(["facility.admin", "jdoe"]);
   });
 
   it("rejects a bad concurrency before any request", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     await expect(ppms.getAdmins({ concurrency: 0 })).rejects.toThrow(/concurrency/);
     expect(fixture.used()).toEqual([]);
   });
@@ -148,12 +138,12 @@ describe("users (offline, stage_0)", () => {
 
 describe("groups (offline, stage_0)", () => {
   it("getGroups lists group ids", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     expect(await ppms.getGroups()).toEqual(["imaging_group", "cell_lab", "facility_staff"]);
   });
 
   it("getGroupDict returns the group record without getgroup's trailing extra fields", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const group = await ppms.getGroupDict("imaging_group");
     expect(group).toMatchObject({
       unitlogin: "imaging_group",
@@ -169,7 +159,7 @@ describe("groups (offline, stage_0)", () => {
   });
 
   it("getGroup returns a PpmsGroup with pyppms 4.0's fields", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const group = await ppms.getGroup("imaging_group");
     expect(group).toBeInstanceOf(PpmsGroup);
     expect(group).toEqual(
@@ -195,13 +185,13 @@ describe("groups (offline, stage_0)", () => {
   });
 
   it("getGroup of an unknown group throws PpmsGroupNotFoundError", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     await expect(ppms.getGroup("no_such_group")).rejects.toBeInstanceOf(PpmsGroupNotFoundError);
     await expect(ppms.getGroupDict("no_such_group")).rejects.toBeInstanceOf(PpmsGroupNotFoundError);
   });
 
   it("getGroupUsers returns the members as users", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     const members = await ppms.getGroupUsers("cell_lab");
     expect(members.map((u) => u.username)).toEqual(["bkovac", "cnguyen", "mlee2", "eobrien"]);
     expect(members[0]?.fullname).toBe("Kovač Boris");
@@ -210,7 +200,7 @@ describe("groups (offline, stage_0)", () => {
 
 describe("writes (offline, stage_0)", () => {
   it("newUser sends the fields and checks for 'OK newuser'", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     await expect(
       ppms.newUser({ login: "nuser", lname: "User", fname: "New", email: "new.user@lab.example", ppmsGroup: "imaging_group" }),
     ).resolves.toBeUndefined();
@@ -220,7 +210,7 @@ describe("writes (offline, stage_0)", () => {
   });
 
   it("newUser rejects missing or bad fields before any request", async () => {
-    const { ppms, fixture } = await stage0();
+    const { ppms, fixture } = await stage(0);
     const base = { login: "x", lname: "X", fname: "Y", email: "x@lab.example", ppmsGroup: "g" };
     await expect(ppms.newUser({ ...base, login: "" })).rejects.toMatchObject({ field: "login" });
     await expect(ppms.newUser({ ...base, email: "not-an-address" })).rejects.toMatchObject({ field: "email" });
@@ -229,7 +219,7 @@ describe("writes (offline, stage_0)", () => {
   });
 
   it("updateUser, newGroup and updateGroup send their fields", async () => {
-    const { ppms } = await stage0();
+    const { ppms } = await stage(0);
     await ppms.getUser("cnguyen");
     await expect(ppms.updateUser("cnguyen", { active: false })).resolves.toBeUndefined();
     expect(ppms.users.has("cnguyen")).toBe(false);

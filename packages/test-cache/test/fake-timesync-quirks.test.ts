@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HTML_TYPE, JSON_TYPE, startBoth, type Wire } from "./timesync-wire.js";
+import { describe, expect, it } from "vitest";
+import { HTML_TYPE, JSON_TYPE, useBoth } from "./timesync-wire.js";
 
 // The reference server's observed answers (shared docs/timesync.md, "Observed on the reference
 // server") for objects and times: each test pins the default answer, then checks `strict: true`.
 
-let ref: Wire;
-let strict: Wire;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ ref, strict, close } = await startBoth());
-});
-
-afterAll(async () => {
-  await close();
-});
+const { ref, strict } = useBoth();
 
 const PARENT_KEYS = ["created_at", "default_activity", "deleted_at", "name", "revision", "updated_at", "uri", "uuid"];
 

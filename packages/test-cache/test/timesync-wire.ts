@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { type FakeTimeSyncOptions, type RunningFakeTimeSync, startFakeTimeSync } from "../src/fake-timesync/index.js";
 
 // Shared by the quirk suites: a plain-fetch client for the fake and a seed started twice, once as the
@@ -32,9 +33,10 @@ export interface Wire {
   token(username: string): string;
 }
 
-/** Wraps a running fake in a {@link Wire}. */
-export function wire(server: RunningFakeTimeSync): Wire {
+/** A {@link Wire} to the fake `current()` returns when a call is made (it may start later). */
+export function wire(current: () => RunningFakeTimeSync): Wire {
   async function call(method: string, path: string, options: CallOptions = {}): Promise<WireAnswer> {
+    const server = current();
     const query = new URLSearchParams(options.query ?? "");
     if (method !== "POST" && options.token !== undefined) query.set("token", options.token);
     const qs = query.toString();
@@ -48,10 +50,12 @@ export function wire(server: RunningFakeTimeSync): Wire {
     return { status: res.status, type: res.headers.get("content-type"), text, body: text === "" ? "" : JSON.parse(text) };
   }
   return {
-    server,
+    get server() {
+      return current();
+    },
     call,
     login: (username, password, type = "password") => call("POST", "/login", { auth: { type, username, password } }),
-    token: (username) => server.issueToken(username),
+    token: (username) => current().issueToken(username),
   };
 }
 
@@ -76,9 +80,21 @@ export const QUIRK_SEED: FakeTimeSyncOptions = {
   ],
 };
 
-/** Starts the seed as the reference server and in strict mode. */
-export async function startBoth(seed: FakeTimeSyncOptions = QUIRK_SEED): Promise<{ ref: Wire; strict: Wire; close(): Promise<void> }> {
-  const ref = wire(await startFakeTimeSync(seed));
-  const strict = wire(await startFakeTimeSync({ ...seed, strict: true }));
-  return { ref, strict, close: async () => void (await Promise.all([ref.server.close(), strict.server.close()])) };
+/**
+ * Starts the seed as the reference server and in strict mode before the file's tests, and stops
+ * both after them; the two wires it returns are for use inside the tests.
+ */
+export function useBoth(seed: FakeTimeSyncOptions = QUIRK_SEED): { ref: Wire; strict: Wire } {
+  let servers: { ref: RunningFakeTimeSync; strict: RunningFakeTimeSync } | undefined;
+  const started = (): { ref: RunningFakeTimeSync; strict: RunningFakeTimeSync } => {
+    if (servers === undefined) throw new Error("the fakes start in beforeAll: use the wires inside a test");
+    return servers;
+  };
+  beforeAll(async () => {
+    servers = { ref: await startFakeTimeSync(seed), strict: await startFakeTimeSync({ ...seed, strict: true }) };
+  });
+  afterAll(async () => {
+    if (servers !== undefined) await Promise.all([servers.ref.close(), servers.strict.close()]);
+  });
+  return { ref: wire(() => started().ref), strict: wire(() => started().strict) };
 }

@@ -4,35 +4,11 @@ import { dictFromSingleResponse } from "../wire/single-response.js";
 import { groupModelRecord } from "./records.js";
 import { checkRecord } from "./validators.js";
 
-/** The fields of a {@link PpmsGroup} besides its id. */
-export interface PpmsGroupFields {
-  /** Group name (`unitname`). */
-  name?: string;
-  /** Name of the group's head (`headname`). */
-  headName?: string;
-  /** E-mail of the group's head (`heademail`). */
-  headEmail?: string;
-  /** The group's billing code (`unitbcode`). */
-  billingCode?: string;
-  /** Department. */
-  department?: string;
-  /** Institution. */
-  institution?: string;
-  /** Postal address (line breaks as `\n`). */
-  address?: string;
-  /** Affiliation. */
-  affiliation?: string;
-  /** Whether it is an external group (`ext`). */
-  external?: boolean;
-  /** Whether the group is active. */
-  active?: boolean;
-  /** Name of the group's admin (`admname`). */
-  adminName?: string;
-  /** E-mail of the group's admin (`admemail`). */
-  adminEmail?: string;
-  /** Creation date as sent (`creationdate`, `YYYY-MM-DD`; may be empty). */
-  creationDate?: string;
-}
+/**
+ * The fields of a {@link PpmsGroup} besides its id, as its constructor takes them: any of them
+ * (documented on the class; left out, a text is `""`, `external` and `active` false).
+ */
+export type PpmsGroupFields = Partial<Omit<PpmsGroup, "groupId" | "desc" | "toString">>;
 
 /**
  * A PPMS group (pyppms 4.0's `PpmsGroup`), from a `getgroup` answer. The raw record, every

@@ -3,27 +3,8 @@ import { invoiceDetailRecord, invoiceRecord, invoiceTrackingRecord } from "./bil
 import { normaliseKeys } from "./normalise-keys.js";
 import { checkRecord } from "./validators.js";
 
-/** The fields of a {@link PpmsInvoice}. */
-export interface PpmsInvoiceFields {
-  /** The invoice id (`invoiceid` of `getinvoice`, `getinvoicedetails`). */
-  invoiceId: number;
-  /** The invoice reference (`invoiceref` of `setinvtracksent`), e.g. `INV-2030-0001`. */
-  ref: string;
-  /** The core facility that issued it. */
-  coreFacilityRef: number;
-  /** The invoice date (`YYYY-MM-DD`). */
-  date: string;
-  /** The billing code it charges. */
-  bcode: string;
-  /** The group it charges (`unitlogin`). */
-  group: string;
-  /** The amount (Σ of its lines). */
-  amount: number;
-  /** Whether it was sent. */
-  sent: boolean;
-  /** Whether it was paid. */
-  paid: boolean;
-}
+/** The fields of a {@link PpmsInvoice}, as its constructor takes them: every field, documented on the class. */
+export type PpmsInvoiceFields = Omit<PpmsInvoice, "toString">;
 
 /**
  * A PPMS invoice (one line of `getinvoicelist`, or the `getinvoice` answer). Its lines come from
@@ -40,7 +21,7 @@ export interface PpmsInvoiceFields {
  * invoice.ref; // "INV-2030-0001"
  * ```
  */
-export class PpmsInvoice implements PpmsInvoiceFields {
+export class PpmsInvoice {
   /** The invoice id (`invoiceid` of `getinvoice`, `getinvoicedetails`). */
   readonly invoiceId: number;
   /** The invoice reference (`invoiceref` of `setinvtracksent`), e.g. `INV-2030-0001`. */

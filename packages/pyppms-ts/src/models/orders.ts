@@ -55,35 +55,8 @@ export interface PpmsOrderLine {
   total: number;
 }
 
-/** The fields of a {@link PpmsOrder}. */
-export interface PpmsOrderFields {
-  /** The order id (`Order ref.`; `orderref` of `getorderlines`). */
-  orderId: number;
-  /** The core facility the order belongs to. */
-  coreFacilityRef: number;
-  /** The day it was placed (`YYYY-MM-DD`). */
-  date: string;
-  /** The login it was placed for. */
-  login: string;
-  /** That user's full name as PPMS shows it (`User`). */
-  fullname: string;
-  /** The user's group (`unitlogin`). */
-  group: string;
-  /** The billing code charged. */
-  bcode: string;
-  /** The project, `null` when none. */
-  projectId: number | null;
-  /** Whether the facility accepted it. */
-  accepted: boolean;
-  /** Whether it was completed. */
-  completed: boolean;
-  /** The day it was completed (`YYYY-MM-DD`), `""` when not. */
-  completedDate: string;
-  /** Σ quantity × unit price over its lines. */
-  total: number;
-  /** Free-text comments. */
-  comments: string;
-}
+/** The fields of a {@link PpmsOrder}, as its constructor takes them: every field, documented on the class. */
+export type PpmsOrderFields = Omit<PpmsOrder, "toString">;
 
 /**
  * A PPMS order (one line of `getorders`): a user's order of services, charged to a billing code.
@@ -99,7 +72,7 @@ export interface PpmsOrderFields {
  * order.total; // 45
  * ```
  */
-export class PpmsOrder implements PpmsOrderFields {
+export class PpmsOrder {
   /** The order id (`Order ref.`; `orderref` of `getorderlines`). */
   readonly orderId: number;
   /** The core facility the order belongs to. */

@@ -3,31 +3,12 @@ import { normaliseKeys } from "./normalise-keys.js";
 import { projectRecord } from "./records.js";
 import { checkRecord } from "./validators.js";
 
-/** The fields of a {@link PpmsProject}. */
-export interface PpmsProjectFields {
-  /** The project id (`ProjectRef`, the `projectid` parameter of other actions). */
-  projectId: number;
-  /** Project name. */
-  name: string;
-  /** The core facility it belongs to (as sent; may be empty). */
-  coreFacilityRef?: string;
-  /** Project phase (as sent). */
-  phase?: string;
-  /** Whether the project is active. */
-  active?: boolean;
-  /** Billing code. */
-  bcode?: string;
-  /** Affiliation. */
-  affiliation?: string;
-  /** Project type. */
-  type?: string;
-  /** Project group. */
-  group?: string;
-  /** Free-text description (line breaks as `\n`). */
-  description?: string;
-  /** Expiration date as sent (`YYYY-MM-DD`, `""` for none); undefined when not asked for. */
-  expirationDate?: string | undefined;
-}
+/**
+ * The fields of a {@link PpmsProject}, as its constructor takes them: `projectId` and `name`, and
+ * any of the others (documented on the class; left out, a text is `""`, `active` false and
+ * `expirationDate` undefined).
+ */
+export type PpmsProjectFields = Pick<PpmsProject, "projectId" | "name"> & Partial<Omit<PpmsProject, "projectId" | "name" | "toString">>;
 
 /**
  * A PPMS project (pyppms' `PpmsProject`), from one line of `getprojects` (CSV or `format=json`).
@@ -42,7 +23,7 @@ export interface PpmsProjectFields {
  * String(project); // "7: Cell migration"
  * ```
  */
-export class PpmsProject implements PpmsProjectFields {
+export class PpmsProject {
   /** The project id (`ProjectRef`, the `projectid` parameter of other actions). */
   readonly projectId: number;
   /** Project name. */

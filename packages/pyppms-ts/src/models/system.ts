@@ -2,31 +2,8 @@ import type { ResponseRecord } from "../wire/response-value.js";
 import { systemRecord } from "./records.js";
 import { checkRecord } from "./validators.js";
 
-/** The fields of a {@link PpmsSystem}. */
-export interface PpmsSystemFields {
-  /** The system id. */
-  systemId: number;
-  /** The system name (unique in PPMS; may contain commas). */
-  name: string;
-  /** Where it is (room). */
-  localisation: string;
-  /** The system type, e.g. `Confocal`. */
-  systemType: string;
-  /** The core facility it belongs to (`plateformid`). */
-  coreFacilityRef: number;
-  /** Whether it has schedules. */
-  schedules: boolean;
-  /** Whether it is active. */
-  active: boolean;
-  /** Whether it is in the statistics. */
-  stats: boolean;
-  /** Whether it can be booked. */
-  bookable: boolean;
-  /** Whether booking needs an autonomy right. */
-  autonomyRequired: boolean;
-  /** Whether booking after hours needs an autonomy right. */
-  autonomyRequiredAfterHours: boolean;
-}
+/** The fields of a {@link PpmsSystem}, as its constructor takes them: every field, documented on the class. */
+export type PpmsSystemFields = Omit<PpmsSystem, "desc" | "toString">;
 
 /**
  * A PPMS system (instrument), from one line of `getsystems` (pyppms' `PpmsSystem`).
@@ -41,7 +18,7 @@ export interface PpmsSystemFields {
  * system.systemId; // 31
  * ```
  */
-export class PpmsSystem implements PpmsSystemFields {
+export class PpmsSystem {
   /** The system id. */
   readonly systemId: number;
   /** The system name (unique in PPMS; may contain commas). */

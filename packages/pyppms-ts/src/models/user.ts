@@ -4,25 +4,11 @@ import { dictFromSingleResponse } from "../wire/single-response.js";
 import { userRecord } from "./records.js";
 import { checkRecord } from "./validators.js";
 
-/** The fields of a {@link PpmsUser} besides its login. */
-export interface PpmsUserFields {
-  /** E-mail address (may be empty). */
-  email?: string;
-  /** `"<lname> <fname>"`, or the login when both are empty. */
-  fullname?: string;
-  /** The PPMS group (`unitlogin`). */
-  ppmsGroup?: string;
-  /** Whether the account is active. */
-  active?: boolean;
-  /** Phone number (may be empty). */
-  phone?: string;
-  /** Billing code (PUMAPI's `bcode`; may be empty). */
-  billingCode?: string;
-  /** Affiliation (may be empty). */
-  affiliation?: string;
-  /** PPMS' numeric user id (`getuser` with `withuserid=true`); undefined when not asked for. */
-  userId?: number | undefined;
-}
+/**
+ * The fields of a {@link PpmsUser} besides its login, as its constructor takes them: any of them
+ * (documented on the class; left out, a text is `""`, `active` false and `userId` undefined).
+ */
+export type PpmsUserFields = Partial<Omit<PpmsUser, "username" | "desc" | "details" | "toString">>;
 
 /**
  * Builds a user's full name the way PPMS shows it in running sheets: `"<lname> <fname>"`, or the

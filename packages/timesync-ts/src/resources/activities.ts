@@ -1,4 +1,3 @@
-import { stateOf } from "../client/state.js";
 import { slugPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import {
@@ -15,7 +14,9 @@ import {
 } from "../models/activity.js";
 import { type GetOneOptions, GetOneOptionsSchema, type ListOptions, ListOptionsSchema } from "../models/common.js";
 import type { CallOptions } from "../options.js";
-import { parseList, parseOne } from "../wire/parse.js";
+import { RestCollection } from "./collection.js";
+
+const activities = new RestCollection("/activities", ":slug", ActivitySchema);
 
 /**
  * What `getActivities(options)` lists: {@link Activity}s, plus {@link DeletedActivity}s (whose `slug`
@@ -52,10 +53,7 @@ export abstract class TimeSyncActivitiesApi {
   async createActivity(input: ActivityCreateInput, options: CallOptions = {}): Promise<Activity> {
     const signal = signalOf(options);
     const valid = validate(ActivityCreateInputSchema, input, "activity") as ActivityCreateInput;
-    return stateOf(this).transport.post(
-      { method: "createActivity", route: "/activities", path: "/activities", signal, read: (body, answer) => parseOne(ActivitySchema, body, answer) },
-      activityCreateToWire(valid),
-    );
+    return activities.create(this, "createActivity", activityCreateToWire(valid), { signal });
   }
 
   /**
@@ -79,10 +77,7 @@ export abstract class TimeSyncActivitiesApi {
     const valid = validate(ActivityUpdateInputSchema, patch, "activity") as ActivityUpdateInput;
     const object = activityUpdateToWire(valid);
     await this.getActivity(slug, { signal });
-    return stateOf(this).transport.post(
-      { method: "updateActivity", route: "/activities/:slug", path: `/activities/${id}`, signal, read: (body, answer) => parseOne(ActivitySchema, body, answer) },
-      object,
-    );
+    return activities.update(this, "updateActivity", id, object, { signal });
   }
 
   /**
@@ -101,13 +96,10 @@ export abstract class TimeSyncActivitiesApi {
   async getActivities<O extends ListOptions = {}>(options?: O): Promise<ListedActivities<O>> {
     const { signal, rest } = takeSignal(options);
     const valid = validate(ListOptionsSchema, rest, "options");
-    const listed: Promise<(Activity | DeletedActivity)[]> = stateOf(this).transport.get({
-      method: "getActivities",
-      route: "/activities",
-      path: "/activities",
+    const listed: Promise<(Activity | DeletedActivity)[]> = activities.list(this, "getActivities", {
       query: { include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted },
       signal,
-      read: (body, answer) => parseList(valid.includeDeleted === true ? ListedActivitySchema : ActivitySchema, body, answer),
+      schema: valid.includeDeleted === true ? ListedActivitySchema : ActivitySchema,
     });
     return listed as Promise<ListedActivities<O>>;
   }
@@ -127,14 +119,7 @@ export abstract class TimeSyncActivitiesApi {
     const id = slugPath(slug);
     const { signal, rest } = takeSignal(options);
     const valid = validate(GetOneOptionsSchema, rest, "options");
-    return stateOf(this).transport.get({
-      method: "getActivity",
-      route: "/activities/:slug",
-      path: `/activities/${id}`,
-      query: { include_revisions: valid.includeRevisions },
-      signal,
-      read: (body, answer) => parseOne(ActivitySchema, body, answer),
-    });
+    return activities.get(this, "getActivity", id, { query: { include_revisions: valid.includeRevisions }, signal });
   }
 
   /**
@@ -150,6 +135,6 @@ export abstract class TimeSyncActivitiesApi {
   async deleteActivity(slug: string, options: CallOptions = {}): Promise<void> {
     const signal = signalOf(options);
     const id = slugPath(slug);
-    await stateOf(this).transport.delete({ method: "deleteActivity", route: "/activities/:slug", path: `/activities/${id}`, signal });
+    await activities.delete(this, "deleteActivity", id, { signal });
   }
 }

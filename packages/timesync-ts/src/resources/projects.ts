@@ -1,4 +1,3 @@
-import { stateOf } from "../client/state.js";
 import { slugPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import { type GetOneOptions, GetOneOptionsSchema } from "../models/common.js";
@@ -17,7 +16,9 @@ import {
   projectUpdateToWire,
 } from "../models/project.js";
 import type { CallOptions } from "../options.js";
-import { parseList, parseOne } from "../wire/parse.js";
+import { RestCollection } from "./collection.js";
+
+const projects = new RestCollection("/projects", ":slug", ProjectSchema);
 
 /**
  * The project methods of TimeSync: create, update, list, read and delete projects, and list a
@@ -44,10 +45,7 @@ export abstract class TimeSyncProjectsApi {
   async createProject(input: ProjectCreateInput, options: CallOptions = {}): Promise<Project> {
     const signal = signalOf(options);
     const valid = validate(ProjectCreateInputSchema, input, "project") as ProjectCreateInput;
-    return stateOf(this).transport.post(
-      { method: "createProject", route: "/projects", path: "/projects", signal, read: (body, answer) => parseOne(ProjectSchema, body, answer) },
-      projectCreateToWire(valid),
-    );
+    return projects.create(this, "createProject", projectCreateToWire(valid), { signal });
   }
 
   /**
@@ -73,10 +71,7 @@ export abstract class TimeSyncProjectsApi {
     projectUpdateToWire(valid, null); // checks the patch before any request
     const current = valid.defaultActivity === undefined ? (await this.getProject(slug, { signal })).defaultActivity : null;
     const object = projectUpdateToWire(valid, current);
-    const updated = await stateOf(this).transport.post(
-      { method: "updateProject", route: "/projects/:slug", path: `/projects/${id}`, signal, read: (body, answer) => parseOne(ProjectSchema, body, answer) },
-      object,
-    );
+    const updated = await projects.update(this, "updateProject", id, object, { signal });
     if (object["default_activity"] !== undefined || updated.defaultActivity === null) return updated;
     // Sent without a default: stored as null, yet answered with the old one. Read what is stored.
     return this.getProject(valid.slugs?.[0] ?? slug, { signal });
@@ -98,7 +93,7 @@ export abstract class TimeSyncProjectsApi {
     const signal = signalOf(options);
     const valid = validate(ProjectFilterSchema, filter, "filter") as ProjectFilter;
     const query = { user: valid.user === undefined ? undefined : [...valid.user], include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted };
-    return stateOf(this).transport.get({ method: "getProjects", route: "/projects", path: "/projects", query, signal, read: (body, answer) => parseList(ProjectSchema, body, answer) });
+    return projects.list(this, "getProjects", { query, signal });
   }
 
   /**
@@ -119,14 +114,7 @@ export abstract class TimeSyncProjectsApi {
     const id = slugPath(slug);
     const { signal, rest } = takeSignal(options);
     const valid = validate(GetOneOptionsSchema, rest, "options");
-    return stateOf(this).transport.get({
-      method: "getProject",
-      route: "/projects/:slug",
-      path: `/projects/${id}`,
-      query: { include_revisions: valid.includeRevisions },
-      signal,
-      read: (body, answer) => parseOne(ProjectSchema, body, answer),
-    });
+    return projects.get(this, "getProject", id, { query: { include_revisions: valid.includeRevisions }, signal });
   }
 
   /**
@@ -143,7 +131,7 @@ export abstract class TimeSyncProjectsApi {
   async deleteProject(slug: string, options: CallOptions = {}): Promise<void> {
     const signal = signalOf(options);
     const id = slugPath(slug);
-    await stateOf(this).transport.delete({ method: "deleteProject", route: "/projects/:slug", path: `/projects/${id}`, signal });
+    await projects.delete(this, "deleteProject", id, { signal });
   }
 
   /**

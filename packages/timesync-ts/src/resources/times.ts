@@ -17,8 +17,11 @@ import {
   timeUpdateToWire,
 } from "../models/time.js";
 import type { CallOptions } from "../options.js";
-import { parseList, parseOne } from "../wire/parse.js";
+import { parseOne } from "../wire/parse.js";
+import { RestCollection } from "./collection.js";
 import type { TimeSyncProjectsApi } from "./projects.js";
+
+const times = new RestCollection("/times", ":uuid", TimeSchema);
 
 /**
  * The time methods of TimeSync: create, update, list, read and delete time entries. Call them on a
@@ -86,10 +89,7 @@ export abstract class TimeSyncTimesApi {
     const id = uuidPath(uuid);
     const valid = validate(TimeUpdateInputSchema, patch, "time") as TimeUpdateInput;
     const object = timeUpdateToWire(valid);
-    const time = await stateOf(this).transport.post(
-      { method: "updateTime", route: "/times/:uuid", path: `/times/${id}`, signal, read: (body, answer) => parseOne(TimeSchema, body, answer) },
-      object,
-    );
+    const time = await times.update(this, "updateTime", id, object, { signal });
     return valid.activities === undefined ? this.getTime(uuid, { signal }) : time;
   }
 
@@ -108,7 +108,7 @@ export abstract class TimeSyncTimesApi {
     const signal = signalOf(options);
     const valid = validate(TimeFilterSchema, filter, "filter") as TimeFilter;
     const query = timeFilterToQuery(valid);
-    return stateOf(this).transport.get({ method: "getTimes", route: "/times", path: "/times", query, signal, read: (body, answer) => parseList(TimeSchema, body, answer) });
+    return times.list(this, "getTimes", { query, signal });
   }
 
   /**
@@ -129,16 +129,8 @@ export abstract class TimeSyncTimesApi {
     const id = uuidPath(uuid);
     const { signal, rest } = takeSignal(options);
     const valid = validate(GetTimeOptionsSchema, rest, "options");
-    const { transport } = stateOf(this);
     const read = (includeRevisions: boolean): Promise<Time> =>
-      transport.get({
-        method: "getTime",
-        route: "/times/:uuid",
-        path: `/times/${id}`,
-        query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted },
-        signal,
-        read: (body, answer) => parseOne(TimeSchema, body, answer),
-      });
+      times.get(this, "getTime", id, { query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted }, signal });
     if (valid.includeRevisions !== true) return read(false);
     const current = await read(false);
     return current.revision <= 1 ? { ...current, parents: [] } : read(true);
@@ -157,6 +149,6 @@ export abstract class TimeSyncTimesApi {
   async deleteTime(uuid: string, options: CallOptions = {}): Promise<void> {
     const signal = signalOf(options);
     const id = uuidPath(uuid);
-    await stateOf(this).transport.delete({ method: "deleteTime", route: "/times/:uuid", path: `/times/${id}`, signal });
+    await times.delete(this, "deleteTime", id, { signal });
   }
 }

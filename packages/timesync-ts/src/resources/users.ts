@@ -15,7 +15,9 @@ import {
   userUpdateToWire,
 } from "../models/user.js";
 import type { CallOptions } from "../options.js";
-import { parseList, parseOne } from "../wire/parse.js";
+import { RestCollection } from "./collection.js";
+
+const users = new RestCollection("/users", ":username", UserSchema);
 
 /**
  * The user methods of TimeSync: create, update, list, read and delete users. Passwords are
@@ -47,10 +49,7 @@ export abstract class TimeSyncUsersApi {
     const valid = validate(UserCreateInputSchema, input, "user") as UserCreateInput;
     const state = stateOf(this);
     const passwordHash = await state.hashSecret(valid.password);
-    return state.transport.post(
-      { method: "createUser", route: "/users", path: "/users", signal, read: (body, answer) => parseOne(UserSchema, body, answer) },
-      userCreateToWire(valid, passwordHash),
-    );
+    return users.create(this, "createUser", userCreateToWire(valid, passwordHash), { signal });
   }
 
   /**
@@ -75,10 +74,7 @@ export abstract class TimeSyncUsersApi {
     userUpdateToWire(valid, undefined); // checks the patch before hashing
     const state = stateOf(this);
     const passwordHash = valid.password === undefined ? undefined : await state.hashSecret(valid.password);
-    return state.transport.post(
-      { method: "updateUser", route: "/users/:username", path: `/users/${id}`, signal, read: (body, answer) => parseOne(UserSchema, body, answer) },
-      userUpdateToWire(valid, passwordHash),
-    );
+    return users.update(this, "updateUser", id, userUpdateToWire(valid, passwordHash), { signal });
   }
 
   /**
@@ -94,14 +90,7 @@ export abstract class TimeSyncUsersApi {
   async getUsers(options: UserReadOptions = {}): Promise<User[]> {
     const { signal, rest } = takeSignal(options);
     const valid = validate(UserReadOptionsSchema, rest, "options");
-    return stateOf(this).transport.get({
-      method: "getUsers",
-      route: "/users",
-      path: "/users",
-      query: { include_deleted: valid.includeDeleted },
-      signal,
-      read: (body, answer) => parseList(UserSchema, body, answer),
-    });
+    return users.list(this, "getUsers", { query: { include_deleted: valid.includeDeleted }, signal });
   }
 
   /**
@@ -121,14 +110,7 @@ export abstract class TimeSyncUsersApi {
     const id = usernamePath(username);
     const { signal, rest } = takeSignal(options);
     const valid = validate(UserReadOptionsSchema, rest, "options");
-    return stateOf(this).transport.get({
-      method: "getUser",
-      route: "/users/:username",
-      path: `/users/${id}`,
-      query: { include_deleted: valid.includeDeleted },
-      signal,
-      read: (body, answer) => parseOne(UserSchema, body, answer),
-    });
+    return users.get(this, "getUser", id, { query: { include_deleted: valid.includeDeleted }, signal });
   }
 
   /**
@@ -144,6 +126,6 @@ export abstract class TimeSyncUsersApi {
   async deleteUser(username: string, options: CallOptions = {}): Promise<void> {
     const signal = signalOf(options);
     const id = usernamePath(username);
-    await stateOf(this).transport.delete({ method: "deleteUser", route: "/users/:username", path: `/users/${id}`, signal });
+    await users.delete(this, "deleteUser", id, { signal });
   }
 }
