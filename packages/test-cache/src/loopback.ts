@@ -53,7 +53,9 @@ export interface LoopbackServer {
  * @returns the running server; call `close()` when done
  * @example
  * ```ts
- * const server = await startLoopbackServer((req, res) => res.end(`you sent ${req.body}`), { path: "/pumapi/" });
+ * const server = await startLoopbackServer((req, res) => {
+ *   res.end(`you sent ${req.body}`);
+ * }, { path: "/pumapi/" });
  * // server.url === "http://127.0.0.1:<port>/pumapi/"
  * await server.close();
  * ```

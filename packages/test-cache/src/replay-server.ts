@@ -40,8 +40,10 @@ export interface ReplayServer {
  *
  * @example
  * ```ts
- * const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() }); // pumapiFormKey from pyppms-ts
- * const ppms = await PpmsConnection.connect({ url: server.url, apiKey: "test-key" });
+ * import { PpmsConnection, pumapiFormKey } from "pyppms-ts";
+ *
+ * const server = await startReplayServer({ dirs: stageDirs("pumapi", 0), key: pumapiFormKey() });
+ * const ppms = await PpmsConnection.connect({ baseUrl: server.url, apiKey: "test-key" });
  * await server.close();
  * ```
  */

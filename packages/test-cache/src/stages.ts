@@ -64,8 +64,10 @@ export interface StageInUse {
  *
  * @example
  * ```ts
- * const stage = useStage({ suite: "pumapi", stage: 1, key: pumapiFormKey() }); // pumapiFormKey from pyppms-ts
- * const ppms = await PpmsConnection.connect({ url: "https://ppms.invalid/pumapi/", apiKey: "", cache: stage.cache });
+ * import { PpmsConnection, pumapiFormKey } from "pyppms-ts";
+ *
+ * const stage = useStage({ suite: "pumapi", stage: 1, key: pumapiFormKey() });
+ * const ppms = await PpmsConnection.connect({ baseUrl: "https://ppms.invalid/pumapi/", cache: stage.cache });
  * ```
  */
 export function useStage(options: UseStageOptions): StageInUse {
@@ -97,7 +99,10 @@ export function useStage(options: UseStageOptions): StageInUse {
  * @example
  * ```ts
  * const live = liveRecordingTarget("PUMAPI_URL", "PPMS_API_KEY");
- * describe.skipIf(!live)("live PUMAPI", () => { ... });
+ * if (live) {
+ *   const ppms = await PpmsConnection.connect({ baseUrl: live.url, apiKey: live.key, cache: { dir: "./fixtures", mode: "record-missing" } });
+ *   await ppms.getUsers();
+ * }
  * ```
  */
 export function liveRecordingTarget(urlEnv: string, keyEnv: string): { url: string; key: string } | undefined {

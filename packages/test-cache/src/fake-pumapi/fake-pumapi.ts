@@ -82,6 +82,13 @@ export class FakePumapi {
    *
    * @param request - the path and the form fields
    * @returns status, headers and body
+   *
+   * @example
+   * ```ts
+   * const fake = new FakePumapi();
+   * const answer = fake.handle({ path: "/pumapi/", form: { action: "getusers", apikey: fake.apiKey } });
+   * answer.body; // "jdoe\r\namueller\r\n…"
+   * ```
    */
   handle(request: PumapiFakeRequest): PumapiFakeResponse {
     const endpoint = endpointOf(request.path);

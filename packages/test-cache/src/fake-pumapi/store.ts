@@ -202,6 +202,12 @@ export class FakePumapiState {
   /**
    * A user's full name as PPMS shows it in running sheets: `"<lname> <fname>"`, or the login when
    * both are empty (or the user is unknown).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakePumapi();
+   * server.state.fullName("jdoe"); // "Doe Jane", as the running sheet shows it
+   * ```
    */
   fullName(login: string): string {
     const u = this.users.get(login);
@@ -209,7 +215,16 @@ export class FakePumapiState {
     return name === "" ? login : name;
   }
 
-  /** Rights held on one system, in listing order. */
+  /**
+   * Rights held on one system, in listing order.
+   *
+   * @example
+   * ```ts
+   * const server = await startFakePumapi();
+   * await ppms.giveUserAccessToSystem("cnguyen", 31);
+   * server.state.rightsOf(31).some((r) => r.login === "cnguyen" && r.type === "A"); // true
+   * ```
+   */
   rightsOf(systemId: number): PumapiRight[] {
     return this.rights.filter((r) => r.systemId === systemId);
   }
@@ -217,6 +232,8 @@ export class FakePumapiState {
   /**
    * Gives `login` exactly one right on a system: its earlier letters there are replaced in place
    * (where the first one was), as PPMS lists them after `setright`.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
    */
   setRight(systemId: number, login: string, type: string): void {
     const at = this.rights.findIndex((r) => r.systemId === systemId && r.login === login);
@@ -225,7 +242,11 @@ export class FakePumapiState {
     this.rights.splice(0, this.rights.length, ...kept);
   }
 
-  /** Creates a user or updates the fields given; an unknown group is created on the way. */
+  /**
+   * Creates a user or updates the fields given; an unknown group is created on the way.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   upsertUser(fields: PumapiUserSeed, today: string): PumapiUser {
     const existing = this.users.get(fields.login);
     const userid = Math.max(0, ...[...this.users.values()].map((u) => u.userid)) + 1;
@@ -235,7 +256,11 @@ export class FakePumapiState {
     return next;
   }
 
-  /** Creates a group or updates the fields given. */
+  /**
+   * Creates a group or updates the fields given.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   upsertGroup(fields: PumapiGroupSeed, today: string): PumapiGroup {
     const existing = this.groups.get(fields.unitlogin);
     const next = existing ? { ...existing, ...fields } : group({ creationdate: today, ...fields });
@@ -243,7 +268,11 @@ export class FakePumapiState {
     return next;
   }
 
-  /** Adds a project with the next free id. */
+  /**
+   * Adds a project with the next free id.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   addProject(fields: Omit<PumapiProjectSeed, "id">): PumapiProject {
     const id = Math.max(0, ...this.projects.keys()) + 1;
     const p = project({ ...fields, id });
@@ -251,7 +280,11 @@ export class FakePumapiState {
     return p;
   }
 
-  /** Adds an order with the next free ref; the unit prices come from the price list. */
+  /**
+   * Adds an order with the next free ref; the unit prices come from the price list.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   addOrder(fields: Omit<PumapiOrder, "ref" | "lines">, lines: PumapiOrderLineSeed[]): PumapiOrder {
     const ref = Math.max(1000, ...this.orders.keys()) + 1;
     const order: PumapiOrder = { ...fields, ref, lines: lines.map((l) => this.orderLine(l, fields.projectId, fields.date)) };
@@ -262,6 +295,8 @@ export class FakePumapiState {
   /**
    * The price of a service on a day for a project: the lowest-priority-number entry whose project is
    * 0 or the given one and whose validity covers the day; 0 when none fits.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
    */
   priceOf(serviceId: number, projectId: number, day: string): number {
     const fits = this.prices

@@ -30,7 +30,15 @@ export interface FakeAdminCredentials {
   password: string;
 }
 
-/** A bcrypt hash with the `$2a$` prefix, the form TimeSync clients send. */
+/**
+ * A bcrypt hash with the `$2a$` prefix, the form TimeSync clients send.
+ *
+ * @example
+ * ```ts
+ * const hash = await bcryptHash2a("correct horse", 10);
+ * hash.startsWith("$2a$10$"); // true
+ * ```
+ */
 export async function bcryptHash2a(password: string, cost: number): Promise<string> {
   const salt = (await genSalt(cost)).replace(/^\$2b\$/, "$2a$");
   return hash(password, salt);
@@ -56,7 +64,14 @@ const DEFAULT_TOKEN_LIFETIME_MS = 30 * 60 * 1000;
  * @example
  * ```ts
  * const fake = await createFakeTimeSync({ users: [{ username: "pat", password: "pw" }] });
- * const res = await fake.fetch(new Request("http://fake/v0/login", { method: "POST", ... }));
+ * const res = await fake.fetch(
+ *   new Request("http://fake/v0/login", {
+ *     method: "POST",
+ *     headers: { "content-type": "application/json" },
+ *     body: JSON.stringify({ auth: { type: "password", username: "pat", password: "pw" } }),
+ *   }),
+ * );
+ * const { token } = (await res.json()) as { token: string };
  * ```
  */
 export class FakeTimeSync {
@@ -83,7 +98,14 @@ export class FakeTimeSync {
     this.admin = admin;
   }
 
-  /** Builds a fake and seeds it (passwords are bcrypt-hashed here, so this is async). */
+  /**
+   * Builds a fake and seeds it (passwords are bcrypt-hashed here, so this is async).
+   *
+   * @example
+   * ```ts
+   * const fake = await FakeTimeSync.create({ users: [{ username: "pat", password: "pw" }], strict: true });
+   * ```
+   */
   static async create(options: FakeTimeSyncOptions = {}): Promise<FakeTimeSync> {
     const seeds: FakeUserSeed[] = [...(options.users ?? [])];
     let admin = seeds.find((u) => u.username === "admin");
@@ -96,18 +118,43 @@ export class FakeTimeSync {
     return fake;
   }
 
-  /** Forgets every issued token, like a restart of the reference server (data is kept). */
+  /**
+   * Forgets every issued token, like a restart of the reference server (data is kept).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync();
+   * server.fake.restart(); // every token issued so far now answers 401 "Bad API token"
+   * ```
+   */
   restart(): void {
     this.tokens.reset();
   }
 
-  /** Issues a token for an existing user without a login round trip (test convenience). */
+  /**
+   * Issues a token for an existing user without a login round trip (test convenience).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ users: [{ username: "pat", password: "pw" }] });
+   * const client = new TimeSync({ baseUrl: server.url, token: server.fake.issueToken("pat") });
+   * ```
+   */
   issueToken(username: string): string {
     if (!this.store.users.has(username)) throw new Error(`fake-timesync: no user named ${username}`);
     return this.tokens.issue(username);
   }
 
-  /** Answers one request; resolves to `"hang"` when the reference server would never answer. */
+  /**
+   * Answers one request; resolves to `"hang"` when the reference server would never answer.
+   *
+   * @example
+   * ```ts
+   * const fake = await createFakeTimeSync();
+   * const answer = await fake.handle({ method: "GET", url: "/v0/times", headers: {}, body: "" });
+   * if (answer !== "hang") answer.status; // 401: no token
+   * ```
+   */
   async handle(req: FakeRequest): Promise<FakeResponse | "hang"> {
     const url = new URL(req.url, "http://fake-timesync.invalid");
     const masked = new URL(url);
@@ -125,6 +172,14 @@ export class FakeTimeSync {
    * Answers a Fetch API `Request`, e.g. from an msw handler:
    * `http.all("http://timesync.test/v0/*", ({ request }) => fake.fetch(request))`.
    * A "hang" becomes a promise that settles only when the request's signal aborts.
+   *
+   * @example
+   * ```ts
+   * const fake = await createFakeTimeSync();
+   * // In an msw handler: http.all("http://timesync.test/v0/*", ({ request }) => fake.fetch(request))
+   * const res = await fake.fetch(new Request("http://timesync.test/v0/times"));
+   * res.status; // 401: no token
+   * ```
    */
   async fetch(request: Request): Promise<Response> {
     const headers: Record<string, string> = {};
@@ -274,7 +329,15 @@ function tokenFromAuth(auth: unknown): string {
   return token;
 }
 
-/** Builds a seeded, transport-free fake TimeSync (see {@link FakeTimeSync}). */
+/**
+ * Builds a seeded, transport-free fake TimeSync (see {@link FakeTimeSync}).
+ *
+ * @example
+ * ```ts
+ * const fake = await createFakeTimeSync({ activities: [{ name: "Docs", slug: "docs" }] });
+ * fake.store.activities.size; // 1
+ * ```
+ */
 export function createFakeTimeSync(options: FakeTimeSyncOptions = {}): Promise<FakeTimeSync> {
   return FakeTimeSync.create(options);
 }

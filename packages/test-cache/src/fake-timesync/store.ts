@@ -8,7 +8,15 @@ import type {
   FakeVersioned,
 } from "./types.js";
 
-/** The fake server's whole in-memory state; tests may read it to assert on what was stored. */
+/**
+ * The fake server's whole in-memory state; tests may read it to assert on what was stored.
+ *
+ * @example
+ * ```ts
+ * const server = await startFakeTimeSync({ users: [{ username: "pat", password: "pw" }] });
+ * server.state.users.has("pat"); // true
+ * ```
+ */
 export class FakeTimeSyncStore {
   /** Activities by uuid. */
   readonly activities = new Map<string, FakeVersioned<FakeActivityRecord>>();
@@ -21,17 +29,37 @@ export class FakeTimeSyncStore {
 
   constructor(readonly now: () => number) {}
 
-  /** Today's UTC date as `YYYY-MM-DD`. */
+  /**
+   * Today's UTC date as `YYYY-MM-DD`.
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync();
+   * server.state.today(); // e.g. "2030-03-14", in UTC
+   * ```
+   */
   today(): string {
     return new Date(this.now()).toISOString().slice(0, 10);
   }
 
-  /** Fresh bookkeeping fields for a new record. */
+  /**
+   * Fresh bookkeeping fields for a new record.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   newMeta(): { uuid: string; revision: number; created_at: string; updated_at: null; deleted_at: null } {
     return { uuid: randomUUID(), revision: 1, created_at: this.today(), updated_at: null, deleted_at: null };
   }
 
-  /** The activity whose current slug is `slug` (deleted ones only when asked). */
+  /**
+   * The activity whose current slug is `slug` (deleted ones only when asked).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ activities: [{ name: "Docs", slug: "docs" }] });
+   * server.state.activityBySlug("docs")?.current.name; // "Docs"
+   * ```
+   */
   activityBySlug(slug: string, includeDeleted = false): FakeVersioned<FakeActivityRecord> | undefined {
     for (const a of this.activities.values()) {
       if (a.current.slug === slug && (includeDeleted || a.current.deleted_at === null)) return a;
@@ -39,7 +67,15 @@ export class FakeTimeSyncStore {
     return undefined;
   }
 
-  /** The project that has `slug` among its current slugs (deleted ones only when asked). */
+  /**
+   * The project that has `slug` among its current slugs (deleted ones only when asked).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ projects: [{ name: "Website", slugs: ["web"] }] });
+   * server.state.projectBySlug("web")?.current.name; // "Website"
+   * ```
+   */
   projectBySlug(slug: string, includeDeleted = false): FakeVersioned<FakeProjectRecord> | undefined {
     for (const p of this.projects.values()) {
       if (p.current.slugs.includes(slug) && (includeDeleted || p.current.deleted_at === null)) return p;
@@ -47,7 +83,15 @@ export class FakeTimeSyncStore {
     return undefined;
   }
 
-  /** Slugs of all live projects and activities, for uniqueness checks. */
+  /**
+   * Slugs of all live projects and activities, for uniqueness checks.
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ projects: [{ name: "Website", slugs: ["web", "site"] }] });
+   * server.state.slugsInUse().has("site"); // true
+   * ```
+   */
   slugsInUse(exceptUuid?: string): Set<string> {
     const used = new Set<string>();
     for (const p of this.projects.values()) {
@@ -56,12 +100,25 @@ export class FakeTimeSyncStore {
     return used;
   }
 
-  /** The roles `username` holds on a project (all false when none). */
+  /**
+   * The roles `username` holds on a project (all false when none).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ users: [{ username: "pat", password: "pw" }], projects: [{ name: "Website", slugs: ["web"], users: { pat: { member: true } } }] });
+   * const project = server.state.projectBySlug("web")!.current;
+   * server.state.rolesOf(project, "pat"); // { member: true, spectator: false, manager: false }
+   * ```
+   */
   rolesOf(project: FakeProjectRecord, username: string): FakeProjectRoles {
     return project.users[username] ?? { member: false, spectator: false, manager: false };
   }
 
-  /** Saves a new revision of a versioned record: the old one moves to `parents`. */
+  /**
+   * Saves a new revision of a versioned record: the old one moves to `parents`.
+   *
+   * @internal Used by the fake's routes; tests read the maps instead.
+   */
   revise<T extends { revision: number; updated_at: string | null }>(entry: FakeVersioned<T>, next: T): T {
     entry.parents.push(entry.current);
     entry.current = { ...next, revision: entry.current.revision + 1, updated_at: this.today() };
