@@ -79,7 +79,39 @@ export interface HttpResponse {
   readonly request: RedactedRequest;
 }
 
-/** The diagnostics channel each finished request is published to (free when nobody subscribes). */
+/**
+ * What is published on {@link REQUEST_CHANNEL}, once per answered request (from the network or a
+ * recording), with secrets already masked.
+ */
+export interface RequestEvent {
+  /** The SDK operation, e.g. `PUMAPI getuser` or `TimeSync getTimes (GET /times)`. */
+  operation: string | undefined;
+  /** The request, redacted. */
+  request: RedactedRequest;
+  /** HTTP status of the answer. */
+  status: number;
+  /** The whole call, retries included, in milliseconds. */
+  durationMs: number;
+  /** Attempts made; 0 for an answer from a recording. */
+  attempts: number;
+  /** `hit`: from a recording; `miss`: sent and recorded; `off`: no recording involved. */
+  cache: "hit" | "miss" | "off";
+}
+
+/**
+ * The diagnostics channel each answered request is published to as a {@link RequestEvent} (free
+ * when nobody subscribes).
+ *
+ * @example
+ * ```ts
+ * import { subscribe } from "node:diagnostics_channel";
+ *
+ * subscribe(REQUEST_CHANNEL, (message) => {
+ *   const event = message as RequestEvent;
+ *   console.log(event.operation, event.status, Math.round(event.durationMs), event.cache);
+ * });
+ * ```
+ */
 export const REQUEST_CHANNEL = "facility-sdk:request";
 const requestChannel = channel(REQUEST_CHANNEL);
 
@@ -291,7 +323,7 @@ export class HttpClient {
     const redact = (): RedactedRequest => this.#redact(p);
     const operation = p.operation;
     this.log.log("debug", () => ["http request", { operation, method: p.method, url: redact().url, status, durationMs: Math.round(durationMs), attempts, cache }]);
-    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: redact(), status, durationMs, attempts, cache });
+    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: redact(), status, durationMs, attempts, cache } satisfies RequestEvent);
     let request: RedactedRequest | undefined;
     return {
       status,
