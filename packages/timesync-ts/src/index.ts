@@ -1,5 +1,6 @@
 // Public surface of timesync-ts. Each block re-exports one layer; internals (wire conversions, the
-// transport, the client state) are not exported.
+// zod schemas, the transport, the client state) are not exported. Nothing here loads zod: the schemas
+// are loaded on the first call that validates or parses (src/client/schemas.ts).
 export { TimeSync } from "./timesync.js";
 export type { CallOptions, TimeSyncCredentials, TimeSyncOptions } from "./options.js";
 export { type ListedActivities, TimeSyncActivitiesApi } from "./resources/activities.js";
@@ -31,62 +32,9 @@ export { timeSyncCacheKey } from "./client/cache-key.js";
 export { decodeTimeSyncToken, type TimeSyncTokenClaims } from "./client/token.js";
 
 export { formatDuration, parseDuration } from "./models/duration.js";
-export {
-  type DayInput,
-  type GetOneOptions,
-  GetOneOptionsSchema,
-  type ListOptions,
-  ListOptionsSchema,
-  type Patch,
-  type Revisioned,
-} from "./models/common.js";
-export {
-  type GetTimeOptions,
-  GetTimeOptionsSchema,
-  type Time,
-  type TimeCreateInput,
-  TimeCreateInputSchema,
-  type TimeFilter,
-  TimeFilterSchema,
-  type TimeRevision,
-  TimeRevisionSchema,
-  TimeSchema,
-  type TimeUpdateInput,
-  TimeUpdateInputSchema,
-} from "./models/time.js";
-export {
-  type Project,
-  type ProjectCreateInput,
-  ProjectCreateInputSchema,
-  type ProjectFilter,
-  ProjectFilterSchema,
-  type ProjectRevision,
-  ProjectRevisionSchema,
-  type ProjectRole,
-  type ProjectRoles,
-  ProjectSchema,
-  type ProjectUpdateInput,
-  ProjectUpdateInputSchema,
-} from "./models/project.js";
-export {
-  type Activity,
-  type ActivityCreateInput,
-  ActivityCreateInputSchema,
-  type ActivityRevision,
-  ActivityRevisionSchema,
-  ActivitySchema,
-  type ActivityUpdateInput,
-  ActivityUpdateInputSchema,
-  type DeletedActivity,
-  ListedActivitySchema,
-} from "./models/activity.js";
-export {
-  type User,
-  type UserCreateInput,
-  UserCreateInputSchema,
-  type UserReadOptions,
-  UserReadOptionsSchema,
-  UserSchema,
-  type UserUpdateInput,
-  UserUpdateInputSchema,
-} from "./models/user.js";
+// The model types. The zod schemas behind them are internal (src/schemas/, loaded on first use).
+export type { DayInput, GetOneOptions, ListOptions, Patch, Revisioned } from "./models/common.js";
+export type { GetTimeOptions, Time, TimeCreateInput, TimeFilter, TimeRevision, TimeUpdateInput } from "./models/time.js";
+export type { Project, ProjectCreateInput, ProjectFilter, ProjectRevision, ProjectRole, ProjectRoles, ProjectUpdateInput } from "./models/project.js";
+export type { Activity, ActivityCreateInput, ActivityRevision, ActivityUpdateInput, DeletedActivity } from "./models/activity.js";
+export type { User, UserCreateInput, UserReadOptions, UserUpdateInput } from "./models/user.js";

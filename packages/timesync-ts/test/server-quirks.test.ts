@@ -3,7 +3,6 @@ import { type RunningFakeTimeSync, startFakeTimeSync } from "@facility-sdk/test-
 import { afterEach, describe, expect, it } from "vitest";
 import * as sdk from "../src/index.js";
 import {
-  ActivityCreateInputSchema,
   FacilitySdkError,
   HttpNotFoundError,
   ResponseParseError,
@@ -12,8 +11,9 @@ import {
   TimeSyncNotFoundError,
   TimeSyncResponseError,
   TimeSyncValidationError,
-  UserCreateInputSchema,
 } from "../src/index.js";
+// The zod schemas are internal (no longer exported from the package root); the local rules are theirs.
+import { ActivityCreateInputSchema, UserCreateInputSchema } from "../src/schemas/index.js";
 import { startScriptedServer } from "./helpers/scripted-server.js";
 
 // The five bugs found against the reference server (timesync-node on SQLite), each checked against the

@@ -2,11 +2,24 @@ import { describe, expect, it } from "vitest";
 import { TimeSyncValidationError } from "../src/errors.js";
 import { slugPath, usernamePath, uuidPath } from "../src/internal/ids.js";
 import { validate } from "../src/internal/validate.js";
-import { ActivityCreateInputSchema, ActivityUpdateInputSchema, activityUpdateToWire } from "../src/models/activity.js";
-import { GetOneOptionsSchema } from "../src/models/common.js";
-import { ProjectCreateInputSchema, ProjectFilterSchema, ProjectUpdateInputSchema, projectCreateToWire, projectUpdateToWire } from "../src/models/project.js";
-import { TimeCreateInputSchema, TimeFilterSchema, TimeUpdateInputSchema, timeCreateToWire, timeFilterToQuery, timeUpdateToWire } from "../src/models/time.js";
-import { UserCreateInputSchema, UserUpdateInputSchema, userCreateToWire, userUpdateToWire } from "../src/models/user.js";
+import { activityUpdateToWire } from "../src/models/activity.js";
+import { projectCreateToWire, projectUpdateToWire } from "../src/models/project.js";
+import { timeCreateToWire, timeFilterToQuery, timeUpdateToWire } from "../src/models/time.js";
+import { userCreateToWire, userUpdateToWire } from "../src/models/user.js";
+// The zod schemas are internal since they moved out of the models (src/schemas/, loaded on first use).
+import {
+  ActivityCreateInputSchema,
+  ActivityUpdateInputSchema,
+  GetOneOptionsSchema,
+  ProjectCreateInputSchema,
+  ProjectFilterSchema,
+  ProjectUpdateInputSchema,
+  TimeCreateInputSchema,
+  TimeFilterSchema,
+  TimeUpdateInputSchema,
+  UserCreateInputSchema,
+  UserUpdateInputSchema,
+} from "../src/schemas/index.js";
 
 // The input → wire conversions live with their models; grouped here as the tests always used them.
 const wire = { timeCreateToWire, timeUpdateToWire, timeFilterToQuery, projectCreateToWire, projectUpdateToWire, activityUpdateToWire, userCreateToWire, userUpdateToWire };

@@ -1,5 +1,3 @@
-import { genSalt, hash } from "bcryptjs";
-
 /** bcrypt cost the TimeSync server expects from clients (pymesync uses the same). */
 export const BCRYPT_COST = 10;
 
@@ -8,6 +6,8 @@ export const BCRYPT_COST = 10;
  * the two variants compute the same hash, only the label differs, so the label is swapped.
  */
 export async function hashPassword(password: string, cost = BCRYPT_COST): Promise<string> {
+  // Loaded on first use: only user creates and password changes hash, and importing costs time.
+  const { genSalt, hash } = await import("bcryptjs");
   const salt = (await genSalt(cost)).replace(/^\$2b\$/, "$2a$");
   return hash(password, salt);
 }

@@ -1,21 +1,7 @@
-import { z } from "zod";
 import { TimeSyncValidationError } from "../errors.js";
 import { normaliseWireDate, toIsoDay } from "../wire/dates.js";
 import { snakify } from "../wire/names.js";
-import {
-  type DayInput,
-  dayInput,
-  type ListOptions,
-  type Patch,
-  plainRevisionedFields,
-  requireSomething,
-  type Revisioned,
-  wireDayOrNull,
-  slugInput,
-  uriInput,
-  usernameInput,
-  withParents,
-} from "./common.js";
+import { type DayInput, type ListOptions, type Patch, requireSomething, type Revisioned, wireDayOrNull } from "./common.js";
 import { parseDuration } from "./duration.js";
 
 /** An earlier revision of a time, as listed in {@link Time.parents}. */
@@ -42,21 +28,31 @@ export interface Time extends TimeRevision {
   parents?: TimeRevision[];
 }
 
-// Checked as plain fields and converted once per object: lists of times are the SDK's hot path.
-const timeFields = {
-  ...plainRevisionedFields,
-  duration: z.number().int(),
-  user: z.string(),
-  project: z.union([z.string(), z.array(z.string())]),
-  activities: z.array(z.string()).nullish(),
-  notes: z.string().nullish(),
-  issue_uri: z.string().nullish(),
-  date_worked: z.string(),
-};
-type WireTime = z.output<z.ZodObject<typeof timeFields>>;
+/**
+ * A time as the server sends it, once `TimeSchema` (src/schemas/time.ts) has checked its fields:
+ * snake_case, days as sent, `project` one slug or a list, optional fields possibly missing or null.
+ */
+export interface WireTime {
+  uuid: string;
+  revision: number;
+  created_at: string | number;
+  updated_at?: string | number | null | undefined;
+  deleted_at?: string | number | null | undefined;
+  duration: number;
+  user: string;
+  project: string | string[];
+  activities?: string[] | null | undefined;
+  notes?: string | null | undefined;
+  issue_uri?: string | null | undefined;
+  date_worked: string;
+}
 
-// Every field written out: a spread of a freshly built object costs microseconds per call in V8.
-function timeFromWire(w: WireTime): TimeRevision {
+/**
+ * Converts a checked wire time (without its `parents`) to a {@link TimeRevision}. Lists of times are
+ * the SDK's hot path: the fields are checked as plain types and converted here once per object, every
+ * field written out (a spread of a freshly built object costs microseconds per call in V8).
+ */
+export function timeFromWire(w: WireTime): TimeRevision {
   return {
     uuid: w.uuid,
     revision: w.revision,
@@ -72,17 +68,6 @@ function timeFromWire(w: WireTime): TimeRevision {
     dateWorked: w.date_worked,
   };
 }
-
-/** Parses an earlier revision of a time (no `parents` of its own). */
-export const TimeRevisionSchema: z.ZodType<TimeRevision, unknown> = z.object(timeFields).transform(timeFromWire);
-
-/**
- * Parses a time as the server sends it (snake_case) into a {@link Time}. `project` is normalised to an
- * array (create answers send one slug); unknown keys the server echoes back are dropped.
- */
-export const TimeSchema: z.ZodType<Time, unknown> = z
-  .object({ ...timeFields, parents: z.array(TimeRevisionSchema).optional() })
-  .transform((w) => withParents(timeFromWire(w), w.parents));
 
 /** Input of `createTime`. */
 export interface TimeCreateInput {
@@ -131,39 +116,6 @@ export interface TimeFilter {
   /** Include soft-deleted times. */
   includeDeleted?: boolean | undefined;
 }
-
-const duration = z.union([z.number(), z.string()], { error: 'expected seconds or a duration like "3h30m"' });
-
-/** Validates {@link TimeCreateInput} (known fields only, formats; `duration` is parsed afterwards). */
-export const TimeCreateInputSchema = z.strictObject({
-  duration,
-  project: slugInput,
-  user: usernameInput.optional(),
-  dateWorked: dayInput,
-  activities: z.array(slugInput).optional(),
-  issueUri: uriInput.optional(),
-  notes: z.string().optional(),
-});
-
-/** Validates {@link TimeUpdateInput}. */
-export const TimeUpdateInputSchema = TimeCreateInputSchema.partial();
-
-/** Validates {@link TimeFilter}. */
-export const TimeFilterSchema = z.strictObject({
-  user: z.array(usernameInput).optional(),
-  project: z.array(slugInput).optional(),
-  activity: z.array(slugInput).optional(),
-  start: dayInput.optional(),
-  end: dayInput.optional(),
-  includeRevisions: z.boolean().optional(),
-  includeDeleted: z.boolean().optional(),
-});
-
-/** Validates {@link GetTimeOptions} (without `signal`). */
-export const GetTimeOptionsSchema = z.strictObject({
-  includeRevisions: z.boolean().optional(),
-  includeDeleted: z.boolean().optional(),
-});
 
 // ---- to the wire: every function builds a new object, the caller's input is never modified ----
 

@@ -1,8 +1,6 @@
-import { z } from "zod";
-import { EMAIL_RE, EXPECTED } from "../internal/formats.js";
 import type { CallOptions } from "../options.js";
-import { camelize, snakify } from "../wire/names.js";
-import { type Patch, optionalText, requireSomething, usernameInput, wireDate, wireOptionalDate } from "./common.js";
+import { snakify } from "../wire/names.js";
+import { type Patch, requireSomething } from "./common.js";
 
 /** A user (the server never returns passwords). */
 export interface User {
@@ -29,23 +27,6 @@ export interface User {
   /** Day of the soft delete. */
   deletedAt: string | null;
 }
-
-/** Parses a user as the server sends it into a {@link User} (`created_at` numbers become days). */
-export const UserSchema: z.ZodType<User, unknown> = z
-  .object({
-    username: z.string(),
-    display_name: optionalText,
-    email: optionalText,
-    site_admin: z.boolean().optional().default(false),
-    site_manager: z.boolean().optional().default(false),
-    site_spectator: z.boolean().optional().default(false),
-    active: z.boolean().optional().default(true),
-    meta: optionalText,
-    created_at: wireDate,
-    updated_at: wireOptionalDate,
-    deleted_at: wireOptionalDate,
-  })
-  .transform((w) => camelize(w));
 
 /** Input of `createUser`. The password is bcrypt-hashed client-side before it is sent. */
 export interface UserCreateInput {
@@ -77,25 +58,6 @@ export interface UserReadOptions extends CallOptions {
   /** Include soft-deleted users (for `getUser`: find a deleted user). */
   includeDeleted?: boolean | undefined;
 }
-
-/** Validates {@link UserCreateInput}. */
-export const UserCreateInputSchema = z.strictObject({
-  username: usernameInput,
-  password: z.string().min(1, "must not be empty"),
-  displayName: z.string().optional(),
-  email: z.string().regex(EMAIL_RE, `expected ${EXPECTED.email}`).optional(),
-  siteAdmin: z.boolean().optional(),
-  siteManager: z.boolean().optional(),
-  siteSpectator: z.boolean().optional(),
-  active: z.boolean().optional(),
-  meta: z.string().optional(),
-});
-
-/** Validates {@link UserUpdateInput}. */
-export const UserUpdateInputSchema = UserCreateInputSchema.omit({ username: true }).partial();
-
-/** Validates {@link UserReadOptions} (without `signal`). */
-export const UserReadOptionsSchema = z.strictObject({ includeDeleted: z.boolean().optional() });
 
 function userFieldsToWire(input: UserUpdateInput, passwordHash: string | undefined): Record<string, unknown> {
   const { password: _plain, ...fields } = input;

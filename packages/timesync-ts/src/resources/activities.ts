@@ -1,22 +1,19 @@
+import { loadSchemas } from "../client/schemas.js";
 import { slugPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import {
   type Activity,
   type ActivityCreateInput,
-  ActivityCreateInputSchema,
   activityCreateToWire,
-  ActivitySchema,
   type ActivityUpdateInput,
-  ActivityUpdateInputSchema,
   activityUpdateToWire,
   type DeletedActivity,
-  ListedActivitySchema,
 } from "../models/activity.js";
-import { type GetOneOptions, GetOneOptionsSchema, type ListOptions, ListOptionsSchema } from "../models/common.js";
+import type { GetOneOptions, ListOptions } from "../models/common.js";
 import type { CallOptions } from "../options.js";
 import { RestCollection } from "./collection.js";
 
-const activities = new RestCollection("/activities", ":slug", ActivitySchema);
+const activities = new RestCollection("/activities", ":slug", (s) => s.ActivitySchema);
 
 /**
  * What `getActivities(options)` lists: {@link Activity}s, plus {@link DeletedActivity}s (whose `slug`
@@ -52,6 +49,7 @@ export abstract class TimeSyncActivitiesApi {
    */
   async createActivity(input: ActivityCreateInput, options: CallOptions = {}): Promise<Activity> {
     const signal = signalOf(options);
+    const { ActivityCreateInputSchema } = await loadSchemas();
     const valid = validate(ActivityCreateInputSchema, input, "activity") as ActivityCreateInput;
     return activities.create(this, "createActivity", activityCreateToWire(valid), { signal });
   }
@@ -74,6 +72,7 @@ export abstract class TimeSyncActivitiesApi {
   async updateActivity(slug: string, patch: ActivityUpdateInput, options: CallOptions = {}): Promise<Activity> {
     const signal = signalOf(options);
     const id = slugPath(slug);
+    const { ActivityUpdateInputSchema } = await loadSchemas();
     const valid = validate(ActivityUpdateInputSchema, patch, "activity") as ActivityUpdateInput;
     const object = activityUpdateToWire(valid);
     await this.getActivity(slug, { signal });
@@ -95,11 +94,12 @@ export abstract class TimeSyncActivitiesApi {
    */
   async getActivities<O extends ListOptions = {}>(options?: O): Promise<ListedActivities<O>> {
     const { signal, rest } = takeSignal(options);
+    const { ListOptionsSchema } = await loadSchemas();
     const valid = validate(ListOptionsSchema, rest, "options");
     const listed: Promise<(Activity | DeletedActivity)[]> = activities.list(this, "getActivities", {
       query: { include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted },
       signal,
-      schema: valid.includeDeleted === true ? ListedActivitySchema : ActivitySchema,
+      schema: valid.includeDeleted === true ? (s) => s.ListedActivitySchema : (s) => s.ActivitySchema,
     });
     return listed as Promise<ListedActivities<O>>;
   }
@@ -118,6 +118,7 @@ export abstract class TimeSyncActivitiesApi {
   async getActivity(slug: string, options: GetOneOptions = {}): Promise<Activity> {
     const id = slugPath(slug);
     const { signal, rest } = takeSignal(options);
+    const { GetOneOptionsSchema } = await loadSchemas();
     const valid = validate(GetOneOptionsSchema, rest, "options");
     return activities.get(this, "getActivity", id, { query: { include_revisions: valid.includeRevisions }, signal });
   }

@@ -1,24 +1,21 @@
+import { loadSchemas } from "../client/schemas.js";
 import { slugPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
-import { type GetOneOptions, GetOneOptionsSchema } from "../models/common.js";
+import type { GetOneOptions } from "../models/common.js";
 import {
   type Project,
   type ProjectCreateInput,
-  ProjectCreateInputSchema,
   projectCreateToWire,
   type ProjectFilter,
-  ProjectFilterSchema,
   type ProjectRole,
   rolesByUser,
-  ProjectSchema,
   type ProjectUpdateInput,
-  ProjectUpdateInputSchema,
   projectUpdateToWire,
 } from "../models/project.js";
 import type { CallOptions } from "../options.js";
 import { RestCollection } from "./collection.js";
 
-const projects = new RestCollection("/projects", ":slug", ProjectSchema);
+const projects = new RestCollection("/projects", ":slug", (s) => s.ProjectSchema);
 
 /**
  * The project methods of TimeSync: create, update, list, read and delete projects, and list a
@@ -44,6 +41,7 @@ export abstract class TimeSyncProjectsApi {
    */
   async createProject(input: ProjectCreateInput, options: CallOptions = {}): Promise<Project> {
     const signal = signalOf(options);
+    const { ProjectCreateInputSchema } = await loadSchemas();
     const valid = validate(ProjectCreateInputSchema, input, "project") as ProjectCreateInput;
     return projects.create(this, "createProject", projectCreateToWire(valid), { signal });
   }
@@ -67,6 +65,7 @@ export abstract class TimeSyncProjectsApi {
   async updateProject(slug: string, patch: ProjectUpdateInput, options: CallOptions = {}): Promise<Project> {
     const signal = signalOf(options);
     const id = slugPath(slug);
+    const { ProjectUpdateInputSchema } = await loadSchemas();
     const valid = validate(ProjectUpdateInputSchema, patch, "project") as ProjectUpdateInput;
     projectUpdateToWire(valid, null); // checks the patch before any request
     const current = valid.defaultActivity === undefined ? (await this.getProject(slug, { signal })).defaultActivity : null;
@@ -91,6 +90,7 @@ export abstract class TimeSyncProjectsApi {
    */
   async getProjects(filter: ProjectFilter = {}, options: CallOptions = {}): Promise<Project[]> {
     const signal = signalOf(options);
+    const { ProjectFilterSchema } = await loadSchemas();
     const valid = validate(ProjectFilterSchema, filter, "filter") as ProjectFilter;
     const query = { user: valid.user === undefined ? undefined : [...valid.user], include_revisions: valid.includeRevisions, include_deleted: valid.includeDeleted };
     return projects.list(this, "getProjects", { query, signal });
@@ -113,6 +113,7 @@ export abstract class TimeSyncProjectsApi {
   async getProject(slug: string, options: GetOneOptions = {}): Promise<Project> {
     const id = slugPath(slug);
     const { signal, rest } = takeSignal(options);
+    const { GetOneOptionsSchema } = await loadSchemas();
     const valid = validate(GetOneOptionsSchema, rest, "options");
     return projects.get(this, "getProject", id, { query: { include_revisions: valid.includeRevisions }, signal });
   }

@@ -1,19 +1,15 @@
+import { loadSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
 import { uuidPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import {
   type GetTimeOptions,
-  GetTimeOptionsSchema,
   type Time,
   type TimeCreateInput,
-  TimeCreateInputSchema,
   timeCreateToWire,
   type TimeFilter,
-  TimeFilterSchema,
   timeFilterToQuery,
-  TimeSchema,
   type TimeUpdateInput,
-  TimeUpdateInputSchema,
   timeUpdateToWire,
 } from "../models/time.js";
 import type { CallOptions } from "../options.js";
@@ -21,7 +17,7 @@ import { parseOne } from "../wire/parse.js";
 import { RestCollection } from "./collection.js";
 import type { TimeSyncProjectsApi } from "./projects.js";
 
-const times = new RestCollection("/times", ":uuid", TimeSchema);
+const times = new RestCollection("/times", ":uuid", (s) => s.TimeSchema);
 
 /**
  * The time methods of TimeSync: create, update, list, read and delete time entries. Call them on a
@@ -53,6 +49,7 @@ export abstract class TimeSyncTimesApi {
   async createTime(this: TimeSyncTimesApi & TimeSyncProjectsApi, input: TimeCreateInput, options: CallOptions = {}): Promise<Time> {
     const signal = signalOf(options);
     const { transport, session } = stateOf(this);
+    const { TimeCreateInputSchema, TimeSchema } = await loadSchemas();
     const valid = validate(TimeCreateInputSchema, input, "time") as TimeCreateInput;
     const object = timeCreateToWire(valid, () => session.currentUser("time.user"));
     const { time, complete } = await transport.post(
@@ -87,6 +84,7 @@ export abstract class TimeSyncTimesApi {
   async updateTime(uuid: string, patch: TimeUpdateInput, options: CallOptions = {}): Promise<Time> {
     const signal = signalOf(options);
     const id = uuidPath(uuid);
+    const { TimeUpdateInputSchema } = await loadSchemas();
     const valid = validate(TimeUpdateInputSchema, patch, "time") as TimeUpdateInput;
     const object = timeUpdateToWire(valid);
     const time = await times.update(this, "updateTime", id, object, { signal });
@@ -106,6 +104,7 @@ export abstract class TimeSyncTimesApi {
    */
   async getTimes(filter: TimeFilter = {}, options: CallOptions = {}): Promise<Time[]> {
     const signal = signalOf(options);
+    const { TimeFilterSchema } = await loadSchemas();
     const valid = validate(TimeFilterSchema, filter, "filter") as TimeFilter;
     const query = timeFilterToQuery(valid);
     return times.list(this, "getTimes", { query, signal });
@@ -128,6 +127,7 @@ export abstract class TimeSyncTimesApi {
   async getTime(uuid: string, options: GetTimeOptions = {}): Promise<Time> {
     const id = uuidPath(uuid);
     const { signal, rest } = takeSignal(options);
+    const { GetTimeOptionsSchema } = await loadSchemas();
     const valid = validate(GetTimeOptionsSchema, rest, "options");
     const read = (includeRevisions: boolean): Promise<Time> =>
       times.get(this, "getTime", id, { query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted }, signal });

@@ -1,23 +1,13 @@
+import { loadSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
 import { TimeSyncValidationError } from "../errors.js";
 import { usernamePath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
-import {
-  type User,
-  type UserCreateInput,
-  UserCreateInputSchema,
-  userCreateToWire,
-  type UserReadOptions,
-  UserReadOptionsSchema,
-  UserSchema,
-  type UserUpdateInput,
-  UserUpdateInputSchema,
-  userUpdateToWire,
-} from "../models/user.js";
+import { type User, type UserCreateInput, userCreateToWire, type UserReadOptions, type UserUpdateInput, userUpdateToWire } from "../models/user.js";
 import type { CallOptions } from "../options.js";
 import { RestCollection } from "./collection.js";
 
-const users = new RestCollection("/users", ":username", UserSchema);
+const users = new RestCollection("/users", ":username", (s) => s.UserSchema);
 
 /**
  * The user methods of TimeSync: create, update, list, read and delete users. Passwords are
@@ -46,6 +36,7 @@ export abstract class TimeSyncUsersApi {
    */
   async createUser(input: UserCreateInput, options: CallOptions = {}): Promise<User> {
     const signal = signalOf(options);
+    const { UserCreateInputSchema } = await loadSchemas();
     const valid = validate(UserCreateInputSchema, input, "user") as UserCreateInput;
     const state = stateOf(this);
     const passwordHash = await state.hashSecret(valid.password);
@@ -70,6 +61,7 @@ export abstract class TimeSyncUsersApi {
     if (patch !== null && typeof patch === "object" && "username" in patch) {
       throw new TimeSyncValidationError("user.username", "the username cannot be updated");
     }
+    const { UserUpdateInputSchema } = await loadSchemas();
     const valid = validate(UserUpdateInputSchema, patch, "user") as UserUpdateInput;
     userUpdateToWire(valid, undefined); // checks the patch before hashing
     const state = stateOf(this);
@@ -89,6 +81,7 @@ export abstract class TimeSyncUsersApi {
    */
   async getUsers(options: UserReadOptions = {}): Promise<User[]> {
     const { signal, rest } = takeSignal(options);
+    const { UserReadOptionsSchema } = await loadSchemas();
     const valid = validate(UserReadOptionsSchema, rest, "options");
     return users.list(this, "getUsers", { query: { include_deleted: valid.includeDeleted }, signal });
   }
@@ -109,6 +102,7 @@ export abstract class TimeSyncUsersApi {
   async getUser(username: string, options: UserReadOptions = {}): Promise<User> {
     const id = usernamePath(username);
     const { signal, rest } = takeSignal(options);
+    const { UserReadOptionsSchema } = await loadSchemas();
     const valid = validate(UserReadOptionsSchema, rest, "options");
     return users.get(this, "getUser", id, { query: { include_deleted: valid.includeDeleted }, signal });
   }
