@@ -115,6 +115,30 @@ export interface RequestEvent {
 export const REQUEST_CHANNEL = "facility-sdk:request";
 const requestChannel = channel(REQUEST_CHANNEL);
 
+/** A response whose redacted request is built on first access (redacting costs a URL parse, and most callers never look). */
+class Answer implements HttpResponse {
+  #request: RedactedRequest | undefined;
+  readonly #redact: () => RedactedRequest;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Record<string, string>,
+    readonly body: string,
+    readonly fromCache: boolean,
+    readonly attempts: number,
+    readonly durationMs: number,
+    readonly operation: string | undefined,
+    redact: () => RedactedRequest,
+  ) {
+    this.#redact = redact;
+  }
+
+  get request(): RedactedRequest {
+    this.#request ??= this.#redact();
+    return this.#request;
+  }
+}
+
 const DEFAULT_TIMEOUT = { attemptMs: 30_000, totalMs: 120_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -322,22 +346,8 @@ export class HttpClient {
     const durationMs = performance.now() - started;
     const redact = (): RedactedRequest => this.#redact(p);
     const operation = p.operation;
-    this.log.log("debug", () => ["http request", { operation, method: p.method, url: redact().url, status, durationMs: Math.round(durationMs), attempts, cache }]);
+    if (this.log.enabled("debug")) this.log.log("debug", () => ["http request", { operation, method: p.method, url: redact().url, status, durationMs: Math.round(durationMs), attempts, cache }]);
     if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: redact(), status, durationMs, attempts, cache } satisfies RequestEvent);
-    let request: RedactedRequest | undefined;
-    return {
-      status,
-      headers,
-      body,
-      fromCache: cache === "hit",
-      attempts,
-      durationMs,
-      operation,
-      // Redacting costs a URL parse; most callers never look, so it is done on first access.
-      get request(): RedactedRequest {
-        request ??= redact();
-        return request;
-      },
-    };
+    return new Answer(status, headers, body, cache === "hit", attempts, durationMs, operation, redact);
   }
 }
