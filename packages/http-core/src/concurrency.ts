@@ -24,6 +24,8 @@ export interface MapConcurrentOptions {
   onProgress?: (progress: ConcurrencyProgress) => void;
   /** Aborts the run: no new item starts and the per-item signal aborts. */
   signal?: AbortSignal;
+  /** The operation the run is part of (e.g. `PUMAPI getuser`), named by the abort error. */
+  operation?: string;
 }
 
 /** The per-item worker: gets the item, its index and a signal aborted when the run stops. */
@@ -92,7 +94,7 @@ export async function mapConcurrent<T, R>(
 
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
   if (firstError) throw firstError.error;
-  if (options.signal?.aborted) throw new HttpAbortError("aborted by the caller", { attempts: 0, cause: options.signal.reason });
+  if (options.signal?.aborted) throw new HttpAbortError("aborted by the caller", { operation: options.operation, attempts: 0, cause: options.signal.reason });
   if (stopOnError) return outcomes.map((o) => (o as { value: R }).value);
   return outcomes;
 }

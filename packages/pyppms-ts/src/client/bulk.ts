@@ -1,4 +1,4 @@
-import { FacilitySdkError, HttpAbortError, mapConcurrent, type MapConcurrentOptions } from "@facility-sdk/http-core";
+import { mapConcurrent, type MapConcurrentOptions } from "@facility-sdk/http-core";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requirePositiveInteger } from "../internal/inputs.js";
 import type { BulkOptions } from "../types.js";
@@ -14,10 +14,10 @@ export function checkBulk(options: BulkOptions): void {
 
 /**
  * Runs `fn` over `items`, `concurrency` at a time, in input order; the first error stops the run.
- * The caller's signal aborts it (an `HttpAbortError` naming the operation, even when no request
- * was in flight).
+ * The caller's signal aborts it with an `HttpAbortError` naming `operation`, even when no request
+ * was in flight.
  */
-export async function bulk<T, R>(
+export function bulk<T, R>(
   state: ConnectionState,
   operation: string,
   items: readonly T[],
@@ -25,18 +25,8 @@ export async function bulk<T, R>(
   options: BulkOptions,
 ): Promise<R[]> {
   const concurrency = requirePositiveInteger("concurrency", options.concurrency ?? state.concurrency);
-  const opts: MapConcurrentOptions & { stopOnError: true } = { concurrency, stopOnError: true };
+  const opts: MapConcurrentOptions & { stopOnError: true } = { concurrency, stopOnError: true, operation };
   if (options.onProgress !== undefined) opts.onProgress = options.onProgress;
   if (options.signal !== undefined) opts.signal = options.signal;
-  try {
-    return await mapConcurrent([...items], (item: T, _index: number, signal: AbortSignal) => fn(item, signal), opts);
-  } catch (error) {
-    // mapConcurrent rejects an abort with a bare reason or its own HttpAbortError that names no
-    // operation: name this one (keeping the one error tree).
-    const unnamed = !(error instanceof FacilitySdkError) || (error instanceof HttpAbortError && error.operation === undefined);
-    if (options.signal?.aborted && unnamed) {
-      throw new HttpAbortError("bulk call aborted by the caller", { operation, attempts: 0, cause: error });
-    }
-    throw error;
-  }
+  return mapConcurrent([...items], (item: T, _index: number, signal: AbortSignal) => fn(item, signal), opts);
 }

@@ -1,3 +1,4 @@
+import { excerpt } from "@facility-sdk/http-core";
 import { Unrecorded } from "../client/answer.js";
 import { stateOf } from "../client/state.js";
 import { ResponseFormatError } from "../errors/format.js";
@@ -5,7 +6,6 @@ import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import type { SystemRight, UserRight } from "../models/permissions.js";
 import type { CallOptions } from "../types.js";
-import { answerExcerpt } from "../wire/answer-text.js";
 import { isSystemPermission, parseRightsLines, type SystemPermission } from "../wire/rights-lines.js";
 
 /**
@@ -116,7 +116,7 @@ export abstract class PpmsRightsApi {
     }
     const confirm = (answer: { text: string }): boolean => {
       if (answer.text.trim().toLowerCase() === "done") return true;
-      s.logger.error(`Setting permission ${permission} for [${login}] on system ${id} failed: ${s.client.redactor.redactText(answerExcerpt(answer.text))}`);
+      s.logger.error(`Setting permission ${permission} for [${login}] on system ${id} failed: ${s.client.redactor.redactText(excerpt(answer.text.trim()))}`);
       // pyppms answers false here; the refusal is not a result worth recording.
       throw new Unrecorded(false);
     };

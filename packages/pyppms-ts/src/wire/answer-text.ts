@@ -12,9 +12,3 @@ export function isErrorAnswer(text: string): boolean {
 export function isHtmlPage(text: string): boolean {
   return /^\s*<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
 }
-
-/** The start of an answer, shortened, for log lines. */
-export function answerExcerpt(text: string, max = 200): string {
-  const trimmed = text.trim();
-  return trimmed.length > max ? `${trimmed.slice(0, max)}…` : trimmed;
-}
