@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EXPECTED, isHttpUri, SLUG_RE, USERNAME_RE } from "../internal/formats.js";
+import { wireDayOrNull } from "../models/common.js";
 import { isIsoDay, normaliseWireDate } from "../wire/dates.js";
 
 // The zod pieces every family's schemas share. Only src/schemas/ imports zod at runtime: the layer is
@@ -7,27 +8,18 @@ import { isIsoDay, normaliseWireDate } from "../wire/dates.js";
 
 // ---- answer parsing: the wire's snake_case fields, converted by the wire layer ----
 
-/** A day as the server sends it (a string, or epoch milliseconds from `POST /users`), as `YYYY-MM-DD`. */
-export const wireDate = z.union([z.string(), z.number()]).transform(normaliseWireDate);
+/** A day as the server sends it: a `YYYY-MM-DD` string, or epoch milliseconds from `POST /users`. */
+const wireDay = z.union([z.string(), z.number()]);
+/** A day as the server sends it, as `YYYY-MM-DD`. */
+export const wireDate = wireDay.transform(normaliseWireDate);
 /** A nullable or missing day, as `YYYY-MM-DD` or `null`. */
-export const wireOptionalDate = z
-  .union([z.string(), z.number(), z.null()])
-  .optional()
-  .transform((v) => (v === null || v === undefined ? null : normaliseWireDate(v)));
+export const wireOptionalDate = wireDay.nullish().transform(wireDayOrNull);
 /** A nullable or missing text, as a string or `null`. */
 export const optionalText = z
   .string()
   .nullable()
   .optional()
   .transform((v) => v ?? null);
-/** The bookkeeping fields on the wire. */
-export const revisionedFields = {
-  uuid: z.string(),
-  revision: z.number().int(),
-  created_at: wireDate,
-  updated_at: wireOptionalDate,
-  deleted_at: wireOptionalDate,
-};
 
 /**
  * The bookkeeping fields on the wire, checked only (no per-field transform): a hot object's schema
@@ -37,10 +29,12 @@ export const revisionedFields = {
 export const plainRevisionedFields = {
   uuid: z.string(),
   revision: z.number().int(),
-  created_at: z.union([z.string(), z.number()]),
-  updated_at: z.union([z.string(), z.number()]).nullish(),
-  deleted_at: z.union([z.string(), z.number()]).nullish(),
+  created_at: wireDay,
+  updated_at: wireDay.nullish(),
+  deleted_at: wireDay.nullish(),
 };
+/** The bookkeeping fields on the wire, each converted as it is checked. */
+export const revisionedFields = { ...plainRevisionedFields, created_at: wireDate, updated_at: wireOptionalDate, deleted_at: wireOptionalDate };
 
 // ---- input checks: structure and formats; conversions (durations, hashing) happen afterwards ----
 
