@@ -95,15 +95,6 @@ function writeDurable(file: string, text: string): void {
   }
 }
 
-function readIfThere(file: string): string | undefined {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    if (isAbsence(error)) return undefined;
-    throw error;
-  }
-}
-
 const parseStatus = (text: string | undefined): number => (text === undefined ? 200 : Number.parseInt(text.trim(), 10) || 200);
 
 function decodeFile(bytes: Buffer, file: string): string {
@@ -133,7 +124,7 @@ export class EntryStore {
       } else {
         const file = `${dir}${sep}${name}.txt`;
         const bytes = readIfPresent(file);
-        const status = index.statuses.has(name) ? readIfThere(`${dir}${sep}${name}${STATUS_SUFFIX}`) : undefined;
+        const status = index.statuses.has(name) ? readIfPresent(`${dir}${sep}${name}${STATUS_SUFFIX}`)?.toString("utf8") : undefined;
         if (bytes !== undefined && this.unchanged(index)) return { status: parseStatus(status), body: decodeFile(bytes, file), file };
       }
     }
@@ -251,7 +242,7 @@ export class EntryStore {
       try {
         const ino = fstatSync(fd).ino;
         const bytes = readFileSync(fd);
-        const status = readIfThere(statusFile);
+        const status = readIfPresent(statusFile)?.toString("utf8");
         if (!existsSync(lock) && statSync(file, { throwIfNoEntry: false })?.ino === ino) {
           return { status: parseStatus(status), body: decodeFile(bytes, file), file };
         }
