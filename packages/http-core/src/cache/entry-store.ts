@@ -10,9 +10,11 @@ import { BodyDecodeFailure, decodeBody } from "../transport/decode.js";
  * `<folder>/<name>_status-code.txt` the status when it is not 200. A body and its status are one
  * unit, across processes:
  * - a writer writes both to temp files first (no secret is in them: callers redact before), then,
- *   holding `<name>.lock` (created exclusively), renames them into place;
- * - a reader that may race a writer reads the body through an open descriptor and the status, then
- *   checks that no lock appeared and that the body's inode did not change; else it reads again;
+ *   holding `<name>.lock` (created exclusively), renames the status into place and the body last;
+ * - a reader that may race a writer opens the body, reads it and then the status, and accepts the
+ *   pair only when no lock is held and the body's inode did not change; else it reads again. A
+ *   writer that changed the status after the body was opened has either renamed its body since
+ *   (the inode differs) or still holds its lock, so a mixed pair is never accepted;
  * - hits take a fast path: each folder's listing is kept in memory with the folder's mtime, and one
  *   `stat` of the folder after reading the body proves nothing was created, renamed or removed
  *   meanwhile (a folder changed less than RACY_MS before it was listed is not trusted, since file
@@ -161,9 +163,10 @@ export class EntryStore {
       if (statusTmp !== undefined) writeDurable(statusTmp, String(status));
       const lock = this.lock(join(dir, `${name}.lock`));
       try {
-        renameSync(bodyTmp, file);
+        // Status first, body last: a reader reads the body first and checks it last (see the top).
         if (statusTmp !== undefined) renameSync(statusTmp, statusFile);
         else rmSync(statusFile, { force: true });
+        renameSync(bodyTmp, file);
       } finally {
         unlinkSync(lock);
       }
@@ -182,6 +185,10 @@ export class EntryStore {
   /** Lists a folder (or notes that it is absent, watching the root) and keeps the listing when it can be trusted. */
   private list(folder: string): FolderIndex | undefined {
     const dir = join(this.root, folder);
+    // Taken before anything is read: a change made after the listing within the same coarse clock
+    // tick as the folder's mtime would go unseen, so the mtime must be older than RACY_MS *then*
+    // (a clock read after the readdir would trust a listing the process was descheduled during).
+    const listedAt = Date.now();
     const before = statSync(dir, { throwIfNoEntry: false });
     const watched = before === undefined ? this.root : dir;
     const watchedBefore = before ?? statSync(this.root, { throwIfNoEntry: false });
@@ -199,7 +206,7 @@ export class EntryStore {
       watched,
       mtimeMs: watchedBefore.mtimeMs,
       ino: watchedBefore.ino,
-      trusted: after !== undefined && after.mtimeMs === watchedBefore.mtimeMs && Date.now() - watchedBefore.mtimeMs > RACY_MS,
+      trusted: after !== undefined && after.mtimeMs === watchedBefore.mtimeMs && listedAt - watchedBefore.mtimeMs > RACY_MS,
       bodies: new Set(),
       statuses: new Set(),
       locked: false,
