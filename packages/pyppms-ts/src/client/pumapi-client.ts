@@ -1,4 +1,4 @@
-import { HttpAbortError, type HttpClient, type Redactor } from "@facility-sdk/http-core";
+import type { HttpClient, Redactor } from "@facility-sdk/http-core";
 import type { PumapiParams } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
 import { toAnswer, Unrecorded, type PumapiAnswer } from "./answer.js";
@@ -69,10 +69,6 @@ export class PumapiClient {
     const operation = `PUMAPI ${action}`;
     const read = isReadAction(action);
     const signal = options.signal;
-    // A cache hit never looks at the signal: check it here, so an aborted call never answers.
-    if (signal?.aborted) {
-      throw new HttpAbortError("request aborted by the caller", { operation, request: { method: "POST", url: options.url ?? this.baseUrl, form }, redactor: this.redactor, attempts: 0, cause: signal.reason });
-    }
     try {
       return await this.http.request(
         {
