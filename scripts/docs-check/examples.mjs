@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
+import { checkOptions, isImportLine } from "./shared.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const packages = {
@@ -98,7 +99,7 @@ mkdirSync(out, { recursive: true });
 const imports = new Set();
 const bodies = extracted.map((ex, i) => {
   const lines = ex.code.split("\n").filter((line) => {
-    if (/^\s*import\s.*from\s+["'][^"']+["'];?\s*$/.test(line)) {
+    if (isImportLine(line)) {
       imports.add(line.trim().replace(/;?$/, ";"));
       return false;
     }
@@ -127,10 +128,7 @@ const source = `${header.join("\n")}\n${PRELUDE}\n${bodies.join("\n")}`;
 const sourceFile = join(out, "examples.ts");
 writeFileSync(sourceFile, source);
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }));
-const check = ts.createProgram([sourceFile], {
-  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true, skipLibCheck: true, noEmit: true, types: ["node"], typeRoots: [join(root, "node_modules", "@types")], lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-});
+const check = ts.createProgram([sourceFile], checkOptions);
 const diagnostics = ts.getPreEmitDiagnostics(check).filter((d) => d.file?.fileName === sourceFile);
 for (const d of diagnostics) {
   const { line } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);

@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import ts from "typescript";
+import { checkOptions, isImportLine } from "./shared.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const pages = ["docs", "docs/guides"].flatMap((d) =>
@@ -41,7 +42,7 @@ for (const page of pages) {
     const firstLine = text.slice(0, match.index).split("\n").length + 1; // the block's first code line
     // Import lines are hoisted; they leave a blank line, so line numbers still match the page.
     const lines = block.replace(/\n$/, "").split("\n").map((line) => {
-      if (/^\s*import\s.*from\s+["'][^"']+["'];?\s*$/.test(line)) {
+      if (isImportLine(line)) {
         imports.add(line.trim());
         return "";
       }
@@ -60,13 +61,9 @@ for (const page of pages) {
   programs.push({ page, name, blocks: found.length });
 }
 
-const options = {
-  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true, skipLibCheck: true, noEmit: true, types: ["node"], typeRoots: [join(root, "node_modules", "@types")], lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
-};
 // The check files hold every block (the run files only the run blocks, in the same order and scope).
 const files = programs.map((p) => join(out, `${p.name}.check.ts`));
-const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, options)).filter((d) => d.file && files.includes(d.file.fileName));
+const diagnostics = ts.getPreEmitDiagnostics(ts.createProgram(files, checkOptions)).filter((d) => d.file && files.includes(d.file.fileName));
 for (const d of diagnostics) {
   const { line } = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
   const origin = lineMap.get(d.file.fileName)?.[line] ?? `${basename(d.file.fileName)}:${line + 1}`;
