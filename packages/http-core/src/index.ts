@@ -10,3 +10,4 @@ export * from "./cache/keys.js";
 export * from "./cache/modes.js";
 export * from "./cache/record-replay-cache.js";
 export type { FieldValue } from "./internal/encode.js";
+export * from "./install-methods.js";

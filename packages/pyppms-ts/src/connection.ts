@@ -4,7 +4,7 @@ import { authenticate } from "./client/authenticate.js";
 import { setUpConnection, type ConnectionSetup } from "./client/setup.js";
 import { attachState, stateOf } from "./client/state.js";
 import { ResponseFormatError } from "./errors/format.js";
-import { installMethods } from "./internal/install-methods.js";
+import { installMethods } from "@facility-sdk/http-core";
 import { requireText } from "./internal/inputs.js";
 import type { PpmsProject } from "./models/project.js";
 import type { PpmsSystem } from "./models/system.js";

@@ -1,3 +1,4 @@
+import { installMethods } from "@facility-sdk/http-core";
 import { createClientState, registerClient, stateOf } from "./client/state.js";
 import { signalOf } from "./internal/validate.js";
 import type { CallOptions, TimeSyncCredentials, TimeSyncOptions } from "./options.js";
@@ -97,16 +98,6 @@ export class TimeSync {
    */
   async close(): Promise<void> {
     await stateOf(this).http.close();
-  }
-}
-
-/** Copies the methods of each resource class onto `target`'s prototype (they keep their own `this` typing). */
-function installMethods(target: { prototype: object }, sources: readonly { prototype: object }[]): void {
-  for (const source of sources) {
-    for (const name of Object.getOwnPropertyNames(source.prototype)) {
-      if (name === "constructor") continue;
-      Object.defineProperty(target.prototype, name, Object.getOwnPropertyDescriptor(source.prototype, name)!);
-    }
   }
 }
 
