@@ -1,5 +1,6 @@
 import { NoDataError } from "../errors/answer.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
+import { parseLineList } from "../wire/line-list.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import { bookingLines, runningSheetEntry } from "./records.js";
 import { fmtTime, timeRelToAbs } from "./time.js";
@@ -80,10 +81,7 @@ export class PpmsBooking {
     if (bookingType !== "get" && bookingType !== "next") {
       throw new PpmsInvalidArgumentError("bookingType", `must be 'get' or 'next', got '${String(bookingType)}'`);
     }
-    const lines = text
-      .split(/\r\n|\n|\r/)
-      .map((line) => line.trim())
-      .filter((line) => line !== "");
+    const lines = parseLineList(text);
     if (lines.length === 0) throw new NoDataError("Booking answer is empty (no booking)");
     const [username, minutes, session] = lines;
     const parsed = checkRecord(bookingLines, { username, minutes, session });
