@@ -10,6 +10,7 @@ import { createLogger, type LevelLogger } from "./logger.js";
 import { checkPositive, resolveTimeout } from "./internal/option-checks.js";
 import { resolveCache, type TimeoutOptions, type TransportOptions } from "./options.js";
 import { Redactor, type RedactedRequest } from "./redactor.js";
+import { NotRecorded } from "./not-recorded.js";
 import { resolveRetryPolicy, type RetryPolicy } from "./retry.js";
 import { loadUndici } from "./transport/attempt.js";
 import { sendWithRetries } from "./transport/retry-loop.js";
@@ -223,10 +224,11 @@ export class HttpClient {
   request(options: RequestOptions): Promise<HttpResponse>;
   /**
    * Sends one request and hands the response to `accept` (the SDK's parser); the answer is
-   * recorded only when `accept` returns, so nothing the SDK rejected is ever recorded.
+   * recorded only when `accept` returns, so nothing the SDK rejected is ever recorded. An `accept`
+   * that returns {@link notRecorded}`(value)` hands `value` back and records nothing.
    */
-  request<T>(options: RequestOptions, accept: (res: HttpResponse) => T | Promise<T>): Promise<T>;
-  async request<T>(options: RequestOptions, accept?: (res: HttpResponse) => T | Promise<T>): Promise<T | HttpResponse> {
+  request<T>(options: RequestOptions, accept: (res: HttpResponse) => T | NotRecorded<T> | Promise<T | NotRecorded<T>>): Promise<T>;
+  async request<T>(options: RequestOptions, accept?: (res: HttpResponse) => T | NotRecorded<T> | Promise<T | NotRecorded<T>>): Promise<T | HttpResponse> {
     const started = performance.now();
     const p = this.#prepare(options);
     const details = (): HttpCoreErrorDetails => ({ request: this.#redact(p), redactor: this.redactor, operation: p.operation });
@@ -256,6 +258,8 @@ export class HttpClient {
         throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation: p.operation, note });
       }
       const value = accept === undefined ? res : await accept(res);
+      // The SDK accepted the answer but asked that it not be recorded (see NotRecorded).
+      if (value instanceof NotRecorded) return value.value as T;
       // The client's redactor holds the SDK's rules and secrets; a cache built elsewhere adds its own.
       if (recordAs !== undefined && (res.status < 300 || this.cache?.recordFaults)) this.cache?.record(recordAs, res.status, this.redactor.redactText(res.body));
       return value;

@@ -5,6 +5,7 @@ export * from "./logger.js";
 export * from "./retry.js";
 export * from "./options.js";
 export * from "./client.js";
+export * from "./not-recorded.js";
 export * from "./concurrency.js";
 export * from "./cache/keys.js";
 export * from "./cache/modes.js";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // Source import: test-cache depends on http-core, so a dev dependency back would be a cycle.
 import { startFaultyServer, type FaultSpec } from "../../test-cache/src/faulty-server.js";
 import {
-  CacheMissError, FacilitySdkError, HttpClient, HttpClientError, InvalidArgumentError, RecordReplayCache, Redactor, ResponseParseError, formFieldKey, restKey,
+  CacheMissError, FacilitySdkError, HttpClient, HttpClientError, InvalidArgumentError, RecordReplayCache, Redactor, ResponseParseError, formFieldKey, notRecorded, restKey,
   type HttpResponse,
 } from "../src/index.js";
 import { fastRetry, useCleanup } from "./helpers.js";
@@ -174,5 +174,17 @@ describe("a ready cache built without the SDK's rules", () => {
     defer(() => c.close());
     await c.request(read);
     expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("welcome, your key is ***");
+  });
+});
+
+describe("notRecorded: an accepted answer handed back without a recording", () => {
+  it("returns the wrapped value and writes nothing; a plain return is recorded", async () => {
+    const { dir, client } = await setup({ kind: "ok", body: "" });
+    const value = await client.request(read, (res) => (res.body === "" ? notRecorded([] as string[]) : res.body.split("\n")));
+    expect(value).toEqual([]);
+    expect(await files(dir)).toEqual([]);
+    const plain = await client.request(read, (res) => res.body.length);
+    expect(plain).toBe(0);
+    expect(await files(dir)).toHaveLength(1);
   });
 });
