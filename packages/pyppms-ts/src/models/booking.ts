@@ -5,7 +5,7 @@ import type { ResponseRecord } from "../wire/response-value.js";
 import { bookingLines, runningSheetEntry } from "./records.js";
 import { fmtTime, timeRelToAbs } from "./time.js";
 import { parseTimeOfDay } from "./time-of-day.js";
-import { checkRecord } from "./validators.js";
+import { checkFields, checkRecord } from "./validators.js";
 
 /** Which booking `getBooking` asks for: the running one (`getbooking`) or the next (`nextbooking`). */
 export type BookingType = "get" | "next";
@@ -116,7 +116,7 @@ export class PpmsBooking {
    * ```
    */
   static fromRunningsheet(entry: ResponseRecord, systemId: number, username: string, day: Date): PpmsBooking {
-    const e = checkRecord(runningSheetEntry, entry);
+    const e = checkFields(runningSheetEntry, entry);
     const start = parseTimeOfDay(e["Start time"], "Start time");
     const end = parseTimeOfDay(e["End time"], "End time");
     const starttime = new Date(day.getFullYear(), day.getMonth(), day.getDate(), start.hours, start.minutes);

@@ -1,6 +1,6 @@
 import type { ResponseRecord } from "../wire/response-value.js";
 import { systemRecord } from "./records.js";
-import { checkRecord } from "./validators.js";
+import { checkFields } from "./validators.js";
 
 /** The fields of a {@link PpmsSystem}, as its constructor takes them: every field, documented on the class. */
 export type PpmsSystemFields = Omit<PpmsSystem, "desc" | "toString">;
@@ -73,7 +73,7 @@ export class PpmsSystem {
    * ```
    */
   static fromParsedResponse(record: ResponseRecord): PpmsSystem {
-    const r = checkRecord(systemRecord, record);
+    const r = checkFields(systemRecord, record);
     return new PpmsSystem({
       systemId: r["System id"],
       name: r.Name,

@@ -2,7 +2,7 @@ import type { ParseResponseOptions } from "../wire/parse-options.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import { dictFromSingleResponse } from "../wire/single-response.js";
 import { userRecord } from "./records.js";
-import { checkRecord } from "./validators.js";
+import { checkFields } from "./validators.js";
 
 /**
  * The fields of a {@link PpmsUser} besides its login, as its constructor takes them: any of them
@@ -110,7 +110,7 @@ export class PpmsUser {
    * ```
    */
   static fromRecord(record: ResponseRecord): PpmsUser {
-    const r = checkRecord(userRecord, record);
+    const r = checkFields(userRecord, record);
     return new PpmsUser(r.login, {
       email: r.email,
       fullname: fullnameOf(r.login, r.lname, r.fname),

@@ -1,5 +1,5 @@
 import { NoDataError } from "../errors/answer.js";
-import { parseCsv } from "./csv.js";
+import { readCsvRows } from "./csv-rows.js";
 import type { ParseResponseOptions } from "./parse-options.js";
 import { quietLogger } from "./quiet-logger.js";
 import type { ResponseRecord } from "./response-value.js";
@@ -28,18 +28,31 @@ import { zipRecord } from "./zip-record.js";
 export function parseMultilineResponse(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   const logger = options.logger ?? quietLogger;
   const strict = options.graceful === false;
-  const rows = parseCsv(text, { strict });
-  const headerRow = rows[0];
-  if (headerRow === undefined || rows.length < 2) {
+  // Each record becomes an object as soon as it is read: the field arrays die young instead of
+  // all 10,000 of them outliving the tokenizer (the garbage collector's copying was the top cost).
+  let header: string[] | undefined;
+  let template: ResponseRecord | undefined;
+  let zipError: unknown;
+  const records: ResponseRecord[] = [];
+  readCsvRows(text, strict, false, (fields) => {
+    if (header === undefined) {
+      header = fields.map((name) => name.trim());
+    } else if (zipError === undefined) {
+      try {
+        const record = zipRecord(header, fields, records.length + 2, options, template);
+        if (template === undefined && fields.length === header.length) template = record;
+        records.push(record);
+      } catch (error) {
+        // Strict mode: a tokenizer error further on still wins, as when the whole body was read first.
+        zipError = error;
+      }
+    }
+  });
+  if (zipError !== undefined) throw zipError;
+  if (header === undefined || records.length === 0) {
     if (strict) throw new NoDataError("Response contains no data (fewer than two lines)");
     logger.debug("Response contains no data (fewer than two lines)");
     return [];
-  }
-  const header = headerRow.map((name) => name.trim());
-  // An index loop, not `[header, ...data] = rows` and `data.map`: no copy of the rows, no closure per record.
-  const records: ResponseRecord[] = [];
-  for (let index = 1; index < rows.length; index++) {
-    records.push(zipRecord(header, rows[index] as string[], index + 1, options));
   }
   return records;
 }

@@ -3,12 +3,17 @@ import type { ParseResponseOptions } from "./parse-options.js";
 import { quietLogger } from "./quiet-logger.js";
 import { processResponseValue, type ResponseRecord } from "./response-value.js";
 
-/** Pairs a header with one data record, applying the graceful/strict rule for count mismatches. */
+/**
+ * Pairs a header with one data record, applying the graceful/strict rule for count mismatches.
+ * `template`, an earlier record of the same full header, is copied and its values overwritten:
+ * the copy has all its fields at once, where adding them one by one grows the object each time.
+ */
 export function zipRecord(
   header: readonly string[],
   fields: readonly string[],
   record: number,
   options: ParseResponseOptions,
+  template?: ResponseRecord,
 ): ResponseRecord {
   let names = header;
   let data = fields;
@@ -27,7 +32,7 @@ export function zipRecord(
     }
   }
   // A plain loop (no intermediate values array, no per-row closure): this runs once per record.
-  const out: ResponseRecord = {};
+  const out: ResponseRecord = template !== undefined && header.length === fields.length ? { ...template } : {};
   for (let index = 0; index < names.length; index++) {
     out[names[index] as string] = processResponseValue(data[index] as string);
   }
