@@ -112,15 +112,25 @@ export function recordSpec<S extends RecordShape>(shape: S, loose = true): Recor
   return { shape, loose };
 }
 
-// Each spec's fields as [name, check] pairs, listed once: checkRecord runs once per record.
-const fieldLists = new WeakMap<RecordSpec<RecordShape>, ReadonlyArray<readonly [string, FieldCheck<unknown>]>>();
-const fieldsOf = (spec: RecordSpec<RecordShape>): ReadonlyArray<readonly [string, FieldCheck<unknown>]> => {
-  let fields = fieldLists.get(spec);
-  if (fields === undefined) {
-    fields = Object.entries(spec.shape);
-    fieldLists.set(spec, fields);
+/** A spec's fields as [name, check] pairs, and an object holding each of them as undefined, in order. */
+interface SpecLayout {
+  readonly fields: ReadonlyArray<readonly [string, FieldCheck<unknown>]>;
+  readonly blank: Readonly<Record<string, unknown>>;
+}
+
+// Worked out once per spec: checks run once per record. A checked record starts as a copy of
+// `blank`, so it is made at its full size at once instead of growing field by field.
+const layouts = new WeakMap<RecordSpec<RecordShape>, SpecLayout>();
+const layoutOf = (spec: RecordSpec<RecordShape>): SpecLayout => {
+  let layout = layouts.get(spec);
+  if (layout === undefined) {
+    const fields = Object.entries(spec.shape);
+    const blank: Record<string, unknown> = {};
+    for (const [field] of fields) blank[field] = undefined;
+    layout = { fields, blank };
+    layouts.set(spec, layout);
   }
-  return fields;
+  return layout;
 };
 
 /**
@@ -173,8 +183,9 @@ function checkInto<S extends RecordShape>(spec: RecordSpec<S>, value: unknown, w
     throw new ResponseFormatError(`${prefix}field '(answer)' Invalid input: expected object, received ${kindOf(value)}`, { field: "(answer)" });
   }
   const input = value as Record<string, unknown>;
-  const out: Record<string, unknown> = keepOthers ? copyFields(input) : {};
-  for (const [field, check] of fieldsOf(spec)) {
+  const layout = layoutOf(spec);
+  const out: Record<string, unknown> = keepOthers ? copyFields(input) : { ...layout.blank };
+  for (const [field, check] of layout.fields) {
     const raw = input[field];
     if (raw === undefined && !check.optional) throw new ResponseFormatError(`${prefix}field '${field}' is missing`, { field });
     try {

@@ -64,6 +64,12 @@ export function readCsvRows(text: string, strict: boolean, keepEmptyLines: boole
         let k = i;
         c = text.charCodeAt(k);
         while (c === SPACE || c === TAB) c = text.charCodeAt(++k);
+        if (c === COMMA && k + 1 < n) {
+          // The usual case, a comma right after the closing quote: no rest to look for.
+          row.push(value);
+          i = k + 1;
+          continue;
+        }
         if (k >= n || c === COMMA || c === CR || c === LF) i = k;
       }
     }
