@@ -16,23 +16,29 @@
 //            models) is held to at most 1.5x its time.
 // Without python3 the Python figures are skipped (said on stderr), not failed.
 //
-// Profile notes, 2026-12-05 (node --cpu-prof over the model path, self time; counters from
-// --trace-gc; Node 20.20, 2 shared cores). Baseline: Python csv 230-290k rows/s, ours 150k (getuser)
-// and 450k (sheet, systems) rows/s, i.e. 0.5-1.9x Python.
-//   before: tokenizing was not the problem (parseCsv 3-8%, header mapping/zipRecord 2-5%, value
-//     conversion <1%). Object creation was: the garbage collector took 43-54% and checkRecord 15-26%
-//     (getuser also 14% in fromRecord). Each model check copied its record with `{ ...record }` and
-//     then added the absent `userid`; V8 gives a spread copy a map without shared transitions, so
-//     that one added field took a slow path and a fresh map per record (10,000 records: 25-40 ms of
-//     a 61 ms parse; the spread alone is 0.4 ms). The copy of the other columns, the 10,000 field
-//     arrays parseCsv held until the end, and records that grew field by field were the GC's load.
-//     Running sheets also spent 6-8% in the HH:MM regular expression.
-//   after: ours 0.8-1.2M rows/s on a quiet machine, 3-5x Python's csv (see the figures). The models
-//     check only their own fields into a fresh object (checkFields), a loose check copies with a
-//     for-in loop, records are zipped as each line is read (readCsvRows hands rows over one by one,
-//     so field arrays die young) and copied from the first record's shape, and HH:MM is read by
-//     character code. Left: GC 33-40% (the 10,000 models and their strings are live, so every
-//     young-generation collection copies them), tokenizer ~10-15%, the Date objects of bookings.
+// Profile notes, 2026-12-05 (node --cpu-prof over the model path, self time; --trace-gc counts;
+// CPU ms per 10,000-row pass, best of 30, from process.cpuUsage; Node 20.20, 2 cores shared by a
+// loaded machine). Python's csv path took 34-43 ms per pass when the machine was quiet.
+//   before: getuser 51 ms (tokenize 3.3, records 5.1, models from records 27), running sheet 18 ms,
+//     getsystems 28 ms: 0.5-1.9x Python. Tokenizing, header mapping and value conversion were not
+//     the problem (parseCsv 3-8% of samples, zipRecord 2-5%, value conversion <1%); object creation
+//     was: the garbage collector took 43-54% and checkRecord 15-26% (getuser also 14% in
+//     fromRecord). Each model check copied its record with `{ ...record }` and then added the absent
+//     `userid`; V8 gives a spread copy a map without shared transitions, so that one added field took
+//     a slow path per record (25-40 ms of getuser's 51; the spread alone is 0.4 ms). The other
+//     columns' copy, the 10,000 field arrays parseCsv held until the end and records growing field
+//     by field fed the collector: 52-65 scavenges and 1-5 mark-compacts per 30 passes. Running
+//     sheets also spent 6-8% in the HH:MM regular expression.
+//   after: getuser 6.4 ms (tokenize 2.3, records 3.8, models from records 2.5), running sheet 6.7,
+//     getsystems 8.6: 3.6-4.7x Python in this bench's same-run rounds. 31-32 scavenges and one
+//     mark-compact per 30 passes. The models check only their own fields, into a copy of an
+//     all-undefined object of the spec (checkFields); a loose check copies with a for-in loop;
+//     records are zipped as each line is read (readCsvRows hands rows over one by one, so field
+//     arrays die young) from a copy of the first record; a comma right after a closing quote ends
+//     the field without an indexOf; HH:MM is read by character code. Left: GC 27-38% (the 10,000
+//     records and models are live while they are built, so young collections copy them), the
+//     tokenizer 15%, the generic field checks ~10% (keyed loads and stores by field name).
+//     Tried and dropped: scanning short unquoted values by hand instead of indexOf (slower).
 //   earlier (records only, vs the naive loop): fields built one character at a time made GC 37-49%;
 //     slicing whole runs between indexOf hits and a native split for quote-free lines brought
 //     parseMultilineResponse to 0.75-1.1x the naive loop.
