@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, ResponseFormatError } from "../src/index.js";
+import { dictFromSingleResponse, parseCsv, parseMultilineResponse, ResponseFormatError } from "../src/index.js";
 import { rng } from "./helpers/rng.js";
 
 describe("parseCsv", () => {
@@ -61,6 +61,21 @@ describe("parseCsv", () => {
     } catch (error) {
       expect((error as ResponseFormatError).line).toBe(3);
     }
+  });
+
+  it("skips a leading byte order mark, also before a quoted first field, and keeps one anywhere else", () => {
+    expect(parseCsv('\uFEFF"login","lname"\r\n"jdoe","Doe"\r\n')).toEqual([
+      ["login", "lname"],
+      ["jdoe", "Doe"],
+    ]);
+    expect(parseCsv("\uFEFFa,b\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(parseCsv("\uFEFF")).toEqual([]);
+    expect(parseCsv("a,\uFEFFb")).toEqual([["a", "\uFEFFb"]]);
+    expect(parseMultilineResponse('\uFEFF"Core facility ref","System id"\r\n2,31\r\n')).toEqual([{ "Core facility ref": "2", "System id": "31" }]);
+    expect(dictFromSingleResponse('\uFEFF"login","active"\r\n"jdoe",true\r\n')).toEqual({ login: "jdoe", active: true });
   });
 
   it("keeps non-ASCII text", () => {

@@ -7,6 +7,7 @@ const CR = 13;
 const LF = 10;
 const SPACE = 32;
 const TAB = 9;
+const BOM = 0xfeff;
 
 /**
  * The CSV tokenizer behind `parseCsv`, handing each record to `onRow` as soon as it is complete
@@ -23,7 +24,8 @@ export function readCsvRows(text: string, strict: boolean, keepEmptyLines: boole
   let nextLf = -1;
   let nextComma = -1;
   let nextQuote = -1;
-  let i = 0;
+  // A byte order mark (a body read from a file saved as "UTF-8 with BOM") is not part of the first field.
+  let i = text.charCodeAt(0) === BOM ? 1 : 0;
 
   while (i < n) {
     if (row.length === 0) {

@@ -20,7 +20,8 @@ export interface ParseCsvOptions {
  *
  * Tolerances the server needs: whitespace before an opening quote is dropped (`a, "b"`), text
  * after a closing quote is appended to the field, and a quote inside an unquoted field is literal.
- * Values are not trimmed (header names are trimmed by the callers).
+ * Values are not trimmed (header names are trimmed by the callers). A leading byte order mark is
+ * skipped.
  *
  * @param text - the body
  * @param options - strictness and empty-line handling
