@@ -119,9 +119,8 @@ export class PpmsBooking {
     const e = checkFields(runningSheetEntry, entry);
     const start = parseTimeOfDay(e["Start time"], "Start time");
     const end = parseTimeOfDay(e["End time"], "End time");
-    const [year, month, date] = [day.getFullYear(), day.getMonth(), day.getDate()];
-    const starttime = new Date(year, month, date, start.hours, start.minutes);
-    const endtime = new Date(year, month, date, end.hours, end.minutes);
+    const starttime = new Date(day.getFullYear(), day.getMonth(), day.getDate(), start.hours, start.minutes);
+    const endtime = new Date(day.getFullYear(), day.getMonth(), day.getDate(), end.hours, end.minutes);
     // 00:00 ends at midnight after the day; an end before the start can only be on the next day too.
     const midnight = end.hours === 0 && end.minutes === 0;
     if (midnight || endtime.getTime() < starttime.getTime()) endtime.setDate(endtime.getDate() + 1);
