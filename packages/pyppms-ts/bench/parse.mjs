@@ -31,8 +31,8 @@
 //     sheets also spent 6-8% in the HH:MM regular expression.
 //   after: getuser 6.4 ms (tokenize 2.3, records 3.8, models from records 2.5), running sheet 6.7,
 //     getsystems 8.6: 3.6-4.7x Python in this bench's same-run rounds at load averages up to ~13;
-//     at 17 (two cores, many test runs beside it) getuser fell to 2.8x once, as V8's GC helper
-//     threads wait for a core where Python's single thread does not. 31-32 scavenges and one
+//     at 17 (two cores, many test runs beside it) getuser fell to 2.8x once, probably as the GC helper
+//     threads wait for a core (not verified; Python has one thread). 31-32 scavenges and one
 //     mark-compact per 30 passes. The models check only their own fields, into a copy of an
 //     all-undefined object of the spec (checkFields); a loose check copies with a for-in loop;
 //     records are zipped as each line is read (readCsvRows hands rows over one by one, so field
