@@ -37,15 +37,15 @@ describe("pyppms-compatible layout", () => {
     expect(key({ method: "POST", url, form: { login: "x" } })).toBeUndefined();
   });
 
-  it("records a read in record-missing mode (a status side file for a non-200 2xx), then serves it from disk", async () => {
+  it("records a read in record-missing mode (a non-200 2xx as a status line of the same file), then serves it from disk", async () => {
     const s = await rpcServer(201);
     const dir = await tmp();
     const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key }) });
     const form = { action: "getuser", apikey: "SECRET-KEY-1", login: "jdoe" };
     const first = await c.request({ ...read, form });
     expect(first.fromCache).toBe(false);
-    expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("answer to getuser\r\n");
-    expect(await readFile(join(dir, "getuser", "login--jdoe_status-code.txt"), "utf8")).toBe("201");
+    expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("#facility-sdk status=201\nanswer to getuser\r\n");
+    expect(await readdir(join(dir, "getuser"))).toEqual(["login--jdoe.txt"]);
     const second = await c.request({ ...read, form });
     expect(second.fromCache).toBe(true);
     expect(second.status).toBe(201);

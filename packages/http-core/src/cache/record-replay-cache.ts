@@ -1,6 +1,6 @@
 import { rmSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type NearestRecording } from "../errors.js";
+import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type CacheIoError, type NearestRecording } from "../errors.js";
 import { createLogger, LevelLogger, type Logger } from "../logger.js";
 import { Redactor } from "../redactor.js";
 import { EntryStore, EntryStoreError } from "./entry-store.js";
@@ -20,7 +20,7 @@ function checkKey(key: CacheKey): void {
 
 /** An answer read from disk. */
 export interface RecordedResponse {
-  /** HTTP status (200 unless a status side file says otherwise). */
+  /** HTTP status (200 unless the recording says otherwise). */
   status: number;
   /** The body as recorded. */
   body: string;
@@ -54,7 +54,8 @@ export interface RecordReplayCacheOptions {
 
 /**
  * Record/replay of answers on disk, in pyppms' layout: `<dir>/<folder>/<name>.txt` holds the body
- * and `<name>_status-code.txt` a status other than 200. Plug it into {@link HttpClient} with the
+ * of a 200 answer as it is; another status is a first line of the same file
+ * (`#facility-sdk status=201`), and pyppms' own `<name>_status-code.txt` side files are read too. Plug it into {@link HttpClient} with the
  * `cache` option; the client decides what may be answered from it and records only answers the SDK
  * accepted (see the rules in http-core's README).
  *
@@ -132,6 +133,7 @@ export class RecordReplayCache {
    * Reads a recording from `dir`, then from the fallback dirs; undefined when none has it.
    *
    * @throws {@link ResponseDecodeError} when a recorded body is not valid UTF-8
+   * @throws {@link CacheIoError} when a recording cannot be read (no permission, a directory in its place)
    *
    * @example
    * ```ts
