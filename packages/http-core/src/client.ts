@@ -119,7 +119,8 @@ const requestChannel = channel(REQUEST_CHANNEL);
 /** A response whose redacted request is built on first access (redacting costs a URL parse, and most callers never look). */
 class Answer implements HttpResponse {
   #request: RedactedRequest | undefined;
-  readonly #redact: () => RedactedRequest;
+  readonly #redact: (p: Prepared) => RedactedRequest;
+  readonly #prepared: Prepared;
 
   constructor(
     readonly status: number,
@@ -129,16 +130,21 @@ class Answer implements HttpResponse {
     readonly attempts: number,
     readonly durationMs: number,
     readonly operation: string | undefined,
-    redact: () => RedactedRequest,
+    redact: (p: Prepared) => RedactedRequest,
+    prepared: Prepared,
   ) {
     this.#redact = redact;
+    this.#prepared = prepared;
   }
 
   get request(): RedactedRequest {
-    this.#request ??= this.#redact();
+    this.#request ??= this.#redact(this.#prepared);
     return this.#request;
   }
 }
+
+const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
 const DEFAULT_TIMEOUT = { attemptMs: 30_000, totalMs: 120_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -185,6 +191,8 @@ export class HttpClient {
   readonly #connections: number;
   readonly #ownsDispatcher: boolean;
   #dispatcher: Dispatcher | undefined;
+  // Made once, not per call: a hit allocates no closure (the build names each closure it makes).
+  readonly #redactFn = (p: Prepared): RedactedRequest => this.#redact(p);
 
   /** Creates a client; options are checked here, and no connection is opened (nor undici loaded) until the first request. */
   constructor(options: HttpClientOptions = {}) {
@@ -231,7 +239,7 @@ export class HttpClient {
   async request<T>(options: RequestOptions, accept?: (res: HttpResponse) => T | NotRecorded<T> | Promise<T | NotRecorded<T>>): Promise<T | HttpResponse> {
     const started = performance.now();
     const p = this.#prepare(options);
-    const details = (): HttpCoreErrorDetails => ({ request: this.#redact(p), redactor: this.redactor, operation: p.operation });
+    const details = this.#details.bind(this, p);
     // Checked before the cache too: an aborted call never answers, not even from disk.
     if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...details(), attempts: 0, cause: options.signal.reason });
     const plan: CachePlan =
@@ -257,7 +265,9 @@ export class HttpClient {
       if (res.status >= 400 && options.throwHttpErrors !== false) {
         throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation: p.operation, note });
       }
-      const value = accept === undefined ? res : await accept(res);
+      // Awaited only when it is a promise: a synchronous parse costs no extra turn of the event loop.
+      const out = accept === undefined ? res : accept(res);
+      const value = isPromiseLike(out) ? await out : out;
       // The SDK accepted the answer but asked that it not be recorded (see NotRecorded).
       if (value instanceof NotRecorded) return value.value as T;
       // The client's redactor holds the SDK's rules and secrets; a cache built elsewhere adds its own.
@@ -297,6 +307,10 @@ export class HttpClient {
     };
     if (options.json !== undefined) p.json = options.json;
     return p;
+  }
+
+  #details(p: Prepared): HttpCoreErrorDetails {
+    return { request: this.#redact(p), redactor: this.redactor, operation: p.operation };
   }
 
   #redact(p: Prepared): RedactedRequest {
@@ -348,10 +362,9 @@ export class HttpClient {
 
   #finish(p: Prepared, started: number, status: number, headers: Record<string, string>, body: string, attempts: number, cache: "hit" | "miss" | "off"): HttpResponse {
     const durationMs = performance.now() - started;
-    const redact = (): RedactedRequest => this.#redact(p);
     const operation = p.operation;
-    if (this.log.enabled("debug")) this.log.log("debug", () => ["http request", { operation, method: p.method, url: redact().url, status, durationMs: Math.round(durationMs), attempts, cache }]);
-    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: redact(), status, durationMs, attempts, cache } satisfies RequestEvent);
-    return new Answer(status, headers, body, cache === "hit", attempts, durationMs, operation, redact);
+    if (this.log.enabled("debug")) this.log.log("debug", () => ["http request", { operation, method: p.method, url: this.#redact(p).url, status, durationMs: Math.round(durationMs), attempts, cache }]);
+    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: this.#redact(p), status, durationMs, attempts, cache } satisfies RequestEvent);
+    return new Answer(status, headers, body, cache === "hit", attempts, durationMs, operation, this.#redactFn, p);
   }
 }
