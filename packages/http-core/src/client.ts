@@ -56,7 +56,7 @@ export interface RequestOptions {
   cache?: CachePolicy | undefined;
   /** Time limits for this call. */
   timeout?: number | TimeoutOptions | undefined;
-  /** Default true: a status ≥ 400 throws an {@link HttpStatusError}; false hands it to `accept`. */
+  /** Default true: a status outside 2xx (a redirect too) throws an {@link HttpStatusError}; false hands it to `accept`. */
   throwHttpErrors?: boolean | undefined;
 }
 
@@ -262,7 +262,8 @@ export class HttpClient {
     }
     const recordAs = plan.recordAs;
     try {
-      if (res.status >= 400 && options.throwHttpErrors !== false) {
+      // Any non-2xx, redirects included (they are never followed: the secrets would go along).
+      if ((res.status < 200 || res.status >= 300) && options.throwHttpErrors !== false) {
         throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation: p.operation, note });
       }
       // Awaited only when it is a promise: a synchronous parse costs no extra turn of the event loop.
