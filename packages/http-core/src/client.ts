@@ -1,6 +1,6 @@
 import { channel } from "node:diagnostics_channel";
 import type { Dispatcher } from "undici";
-import { HttpAbortError, HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
+import { ClientClosedError, HttpAbortError, HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
 import { planCache, type CachePlan } from "./cache/cache-layer.js";
 import type { CacheableRequest, CacheKeyFunction } from "./cache/keys.js";
 import type { CachePolicy } from "./cache/modes.js";
@@ -146,6 +146,9 @@ class Answer implements HttpResponse {
 const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
   typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"];
+const proxyInEnv = (): boolean => PROXY_VARIABLES.some((name) => (process.env[name] ?? "") !== "");
+
 const DEFAULT_TIMEOUT = { attemptMs: 30_000, totalMs: 120_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -190,7 +193,9 @@ export class HttpClient {
   readonly #fallbackCharset: "latin1" | undefined;
   readonly #connections: number;
   readonly #ownsDispatcher: boolean;
+  readonly #proxyFromEnv: boolean;
   #dispatcher: Dispatcher | undefined;
+  #closed = false;
   // Made once, not per call: a hit allocates no closure (the build names each closure it makes).
   readonly #redactFn = (p: Prepared): RedactedRequest => this.#redact(p);
 
@@ -202,6 +207,8 @@ export class HttpClient {
     checkPositive(options.maxResponseBytes, "maxResponseBytes", true);
     checkPositive(options.connections, "connections", true);
     if (options.fallbackCharset !== undefined && options.fallbackCharset !== "latin1") throw new InvalidArgumentError("fallbackCharset", 'must be "latin1"');
+    if (options.proxyFromEnv !== undefined && typeof options.proxyFromEnv !== "boolean") throw new InvalidArgumentError("proxyFromEnv", "must be true or false");
+    this.#proxyFromEnv = options.proxyFromEnv ?? true;
     this.#baseUrl = options.baseUrl;
     this.redactor = options.redactor ?? new Redactor();
     this.log = createLogger(options.logger, options.logLevel);
@@ -240,6 +247,7 @@ export class HttpClient {
     const started = performance.now();
     const p = this.#prepare(options);
     const details = this.#details.bind(this, p);
+    if (this.#closed) throw new ClientClosedError("the client was closed; create a new one", { ...details(), attempts: 0 });
     // Checked before the cache too: an aborted call never answers, not even from disk.
     if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...details(), attempts: 0, cause: options.signal.reason });
     const plan: CachePlan =
@@ -294,6 +302,7 @@ export class HttpClient {
    * ```
    */
   async close(): Promise<void> {
+    this.#closed = true;
     if (this.#ownsDispatcher && this.#dispatcher !== undefined) await this.#dispatcher.close();
   }
 
@@ -356,8 +365,10 @@ export class HttpClient {
   }
 
   async #ownDispatcher(): Promise<Dispatcher> {
-    const { Agent } = await loadUndici();
-    this.#dispatcher ??= new Agent({ connections: this.#connections, keepAliveTimeout: 10_000 });
+    const { Agent, EnvHttpProxyAgent } = await loadUndici();
+    const options = { connections: this.#connections, keepAliveTimeout: 10_000 };
+    // A proxy for http:// targets gets plain forwarded requests (as curl sends them); https:// ones are tunnelled.
+    this.#dispatcher ??= this.#proxyFromEnv && proxyInEnv() ? new EnvHttpProxyAgent({ ...options, proxyTunnel: false }) : new Agent(options);
     return this.#dispatcher;
   }
 

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, resolveCacheMode, restKey, safeFileSegment,
+  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, requireCacheInReplay, resolveCache, resolveCacheMode, restKey,
+  safeFileSegment,
 } from "../src/index.js";
 import { memoryLogger, startServer, useCleanup } from "./helpers.js";
 
@@ -196,6 +197,32 @@ describe("modes are checked", () => {
       process.env[CACHE_MODE_ENV] = "record-all";
       expect(resolveCacheMode()).toBe("record-all");
       expect(resolveCacheMode("passthrough")).toBe("passthrough");
+    } finally {
+      if (saved === undefined) delete process.env[CACHE_MODE_ENV];
+      else process.env[CACHE_MODE_ENV] = saved;
+    }
+  });
+});
+
+describe("replay without a cache", () => {
+  it("FACILITY_SDK_CACHE_MODE=replay and no cache directory is an InvalidArgumentError, not a silent network call", () => {
+    const saved = process.env[CACHE_MODE_ENV];
+    try {
+      process.env[CACHE_MODE_ENV] = "replay";
+      const none = resolveCache(undefined, { key });
+      const err = (() => {
+        try {
+          requireCacheInReplay(none, "options.cache");
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(InvalidArgumentError);
+      expect((err as InvalidArgumentError).field).toBe("options.cache");
+      expect((err as Error).message).toContain("FACILITY_SDK_CACHE_MODE=replay");
+      expect(() => requireCacheInReplay(resolveCache("/tmp/never-written", { key }))).not.toThrow();
+      process.env[CACHE_MODE_ENV] = "record-missing";
+      expect(() => requireCacheInReplay(undefined)).not.toThrow();
     } finally {
       if (saved === undefined) delete process.env[CACHE_MODE_ENV];
       else process.env[CACHE_MODE_ENV] = saved;
