@@ -45,9 +45,12 @@ const isAbsence = (error: unknown): boolean => ["ENOENT", "ENOTDIR"].includes((e
  * closes it. Node decodes it leniently (bad bytes become U+FFFD), so a text holding U+FFFD is read
  * again as bytes and decoded strictly (a rare slow path; a valid U+FFFD passes it too).
  */
+// An options object made once: given the string "utf8", readFileSync copies an options object per call.
+const AS_UTF8 = Object.freeze({ encoding: "utf8" as const });
+
 function readText(file: string): string | undefined {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync(file, AS_UTF8);
   } catch (error) {
     if (isAbsence(error)) return undefined;
     throw cacheIoError("read", file, error);
