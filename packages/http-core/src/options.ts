@@ -128,7 +128,7 @@ export function resolveCache(option: CacheOption | undefined, defaults: CacheDef
  * @throws {@link InvalidArgumentError} naming the option and the variable
  * @example
  * ```ts
- * const cache = resolveCache(options.cache, { key: restKey({ secretQuery: ["token"] }) });
+ * const cache = resolveCache(process.env.RECORDINGS_DIR, { key: restKey({ secretQuery: ["token"] }) });
  * requireCacheInReplay(cache, "options.cache"); // throws when FACILITY_SDK_CACHE_MODE=replay and no cache was given
  * ```
  */

@@ -57,7 +57,7 @@ export class HttpStatusError extends HttpCoreError {
   }
 
   /**
-   * The one factory keyed on status: picks {@link HttpRedirectError}, {@link HttpNotFoundError},
+   * The one factory keyed on status: picks `HttpRedirectError` (3xx), {@link HttpNotFoundError},
    * {@link HttpRateLimitError}, {@link HttpClientError} or {@link HttpServerError}, and redacts
    * while building.
    *
