@@ -85,6 +85,31 @@ describe("file system errors are typed", () => {
     expect(JSON.parse(run.stdout)).toEqual({ name: "CacheIoError", code: "EACCES", op: "read", path: join(dir, "getuser", "login--jdoe.txt") });
   });
 
+  it("a flush that may not remove the recordings is a CacheIoError", async () => {
+    const parent = await tmp();
+    const dir = join(parent, "recordings");
+    await mkdir(join(dir, "getuser"), { recursive: true });
+    await writeFile(join(dir, "getuser", "login--jdoe.txt"), "x");
+    const probe = `
+      const { RecordReplayCache, formFieldKey } = require(${JSON.stringify(join(import.meta.dirname, "..", "dist", "index.cjs"))});
+      const cache = new RecordReplayCache({ dir: ${JSON.stringify(dir)}, mode: "record-all", key: formFieldKey({ folderField: "action", secretFields: [] }) });
+      try { cache.flush(); console.log("flushed"); }
+      catch (e) { console.log(JSON.stringify({ name: e.name, op: e.fsOperation, path: e.path })); }`;
+    const asRoot = process.getuid?.() === 0;
+    // The folders stay readable but not writable by whoever runs the probe.
+    await chmod(parent, 0o555);
+    await chmod(dir, 0o555);
+    await chmod(join(dir, "getuser"), 0o555);
+    defer(async () => {
+      await chmod(parent, 0o755);
+      await chmod(dir, 0o755);
+      await chmod(join(dir, "getuser"), 0o755);
+    });
+    const run = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8", ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ name: "CacheIoError", op: "remove", path: dir });
+  });
+
   it("never writes through a folder symlink that leaves the cache directory", async () => {
     const [dir, outside] = [await tmp(), await tmp()];
     await symlink(outside, join(dir, "getuser"));

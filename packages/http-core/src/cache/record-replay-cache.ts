@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type CacheIoError, type NearestRecording } from "../errors.js";
 import { createLogger, LevelLogger, type Logger } from "../logger.js";
 import { Redactor } from "../redactor.js";
+import { cacheIoError } from "../errors/cache.js";
 import { EntryStore, EntryStoreError } from "./entry-store.js";
 import { nameToPairs, type CacheableRequest, type CacheKey, type CacheKeyFunction } from "./keys.js";
 import { resolveCacheMode, type CacheMode } from "./modes.js";
@@ -234,6 +235,8 @@ export class RecordReplayCache {
   /**
    * Removes the cache directory, or every folder except those in `keep`.
    *
+   * @throws {@link CacheIoError} when something in it cannot be removed
+   *
    * @example
    * ```ts
    * const local = new RecordReplayCache({ dir: "./recordings", mode: "record-missing", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
@@ -242,16 +245,21 @@ export class RecordReplayCache {
    */
   flush(options: { keep?: readonly string[] } = {}): void {
     const keep = new Set(options.keep ?? []);
-    if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });
-    else {
-      let entries: string[] = [];
-      try {
-        entries = readdirSync(this.dir);
-      } catch {
-        // nothing to flush
+    try {
+      if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });
+      else {
+        let entries: string[] = [];
+        try {
+          entries = readdirSync(this.dir);
+        } catch {
+          // nothing to flush
+        }
+        for (const e of entries) if (!keep.has(e)) rmSync(join(this.dir, e), { recursive: true, force: true });
       }
-      for (const e of entries) if (!keep.has(e)) rmSync(join(this.dir, e), { recursive: true, force: true });
+    } catch (error) {
+      throw cacheIoError("remove", this.dir, error);
+    } finally {
+      for (const store of this.stores) store.forget();
     }
-    for (const store of this.stores) store.forget();
   }
 }

@@ -2,7 +2,7 @@
 import { FacilitySdkError, type FacilitySdkErrorOptions } from "./base.js";
 
 /** What the cache was doing when the file system refused. */
-export type CacheIoOperation = "read" | "write" | "list";
+export type CacheIoOperation = "read" | "write" | "list" | "remove";
 
 /** Options of {@link CacheIoError}. */
 export interface CacheIoErrorOptions extends FacilitySdkErrorOptions {
