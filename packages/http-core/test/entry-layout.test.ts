@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CacheIoError, FacilitySdkError, HttpClient, RecordReplayCache, formFieldKey } from "../src/index.js";
+import { CacheIoError, FacilitySdkError, HttpClient, RecordReplayCache, ResponseDecodeError, formFieldKey } from "../src/index.js";
 import { memoryLogger, useCleanup } from "./helpers.js";
 
 const defer = useCleanup();
@@ -41,7 +41,17 @@ describe("one entry, one file", () => {
     expect(new RecordReplayCache({ dir, mode: "replay", key }).read({ folder: "getsystems", name: "response" })).toMatchObject({ status: 200, body: "Core,1\r\n" });
   });
 
-  it("reads large recordings whole (beyond the read buffer)", async () => {
+  it("refuses a recording that is not valid UTF-8, and keeps a valid U+FFFD", async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, "getuser"));
+    await writeFile(join(dir, "getuser", "login--bad.txt"), Buffer.from([0x6a, 0xff, 0x6f]));
+    await writeFile(join(dir, "getuser", "login--ok.txt"), "a \ufffd b");
+    const replay = new RecordReplayCache({ dir, mode: "replay", key });
+    expect(() => replay.read({ folder: "getuser", name: "login--bad" })).toThrow(ResponseDecodeError);
+    expect(replay.read({ folder: "getuser", name: "login--ok" })?.body).toBe("a \ufffd b");
+  });
+
+  it("reads large recordings whole", async () => {
     const dir = await tmp();
     const body = "x".repeat(300_000) + "é";
     new RecordReplayCache({ dir, mode: "record-all", key }).record({ folder: "getusers", name: "response" }, 200, body);
