@@ -198,6 +198,7 @@ export class HttpClient {
   #closed = false;
   // Made once, not per call: a hit allocates no closure (the build names each closure it makes).
   readonly #redactFn = (p: Prepared): RedactedRequest => this.#redact(p);
+  readonly #detailsOf = (req: CacheableRequest): HttpCoreErrorDetails => this.#details(req as Prepared);
 
   /** Creates a client; options are checked here, and no connection is opened (nor undici loaded) until the first request. */
   constructor(options: HttpClientOptions = {}) {
@@ -246,10 +247,9 @@ export class HttpClient {
   async request<T>(options: RequestOptions, accept?: (res: HttpResponse) => T | NotRecorded<T> | Promise<T | NotRecorded<T>>): Promise<T | HttpResponse> {
     const started = performance.now();
     const p = this.#prepare(options);
-    const details = this.#details.bind(this, p);
-    if (this.#closed) throw new ClientClosedError("the client was closed; create a new one", { ...details(), attempts: 0 });
+    if (this.#closed) throw new ClientClosedError("the client was closed; create a new one", { ...this.#details(p), attempts: 0 });
     // Checked before the cache too: an aborted call never answers, not even from disk.
-    if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...details(), attempts: 0, cause: options.signal.reason });
+    if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...this.#details(p), attempts: 0, cause: options.signal.reason });
     const plan: CachePlan =
       this.cache === undefined
         ? {}
@@ -257,14 +257,14 @@ export class HttpClient {
             safe: options.safe ?? SAFE_METHODS.has(p.method),
             authentication: options.authentication === true,
             policy: options.cache ?? "default",
-            details,
+            details: this.#detailsOf,
           });
     let res: HttpResponse;
     let note: string | undefined;
     if (plan.hit !== undefined) {
       res = this.#finish(p, started, plan.hit.status, {}, plan.hit.body, 0, "hit");
     } else {
-      const sent = await this.#send(p, options, started, details);
+      const sent = await this.#send(p, options, started, () => this.#details(p));
       note = sent.note;
       res = this.#finish(p, started, sent.status, sent.headers, sent.body, sent.attempts, plan.recordAs ? "miss" : "off");
     }
