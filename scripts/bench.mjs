@@ -1,7 +1,8 @@
 // Runs every benchmark (each package's bench/index.mjs, then scripts/bench/*.mjs) and prints their
 // JSON-line figures as one table: value, target and whether it is met. Every ratio is against a
 // baseline measured in the same run, so figures compare across machines. The results also go to
-// bench-results.json (for comparing runs). `node scripts/bench.mjs http-core imports` runs a subset.
+// bench-results.json (for comparing runs). `node scripts/bench.mjs http-core imports` runs a subset
+// (`pyppms-ts-replay` is packages/pyppms-ts/bench/replay.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +12,8 @@ const root = new URL("..", import.meta.url).pathname;
 const only = process.argv.slice(2);
 const scripts = [
   ...readdirSync(join(root, "packages")).sort().map((pkg) => [pkg, join(root, "packages", pkg, "bench", "index.mjs")]),
+  // A replayed public call against a bare file read, in a process of its own (no other bench's heap).
+  ...readdirSync(join(root, "packages")).sort().map((pkg) => [`${pkg}-replay`, join(root, "packages", pkg, "bench", "replay.mjs")]),
   ...readdirSync(join(root, "scripts", "bench")).sort().map((f) => [f.replace(/\.mjs$/, ""), join(root, "scripts", "bench", f)]),
 ].filter(([name, path]) => existsSync(path) && (only.length === 0 || only.includes(name)));
 

@@ -11,6 +11,8 @@
 // URL is parsed once per distinct URL (URL parsing showed as ~5% of a request), and the response is
 // a small class whose redacted request is a prototype getter (an object literal with a getter cost
 // 0.36 µs per response, a third of a hit's JS time).
+// Since: an entry is one file (a status other than 200 is its first line), so a hit is one
+// readFileSync and nothing else: no stat of the folder, no status file (1.79x -> ~1.5x here).
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";

@@ -1,6 +1,6 @@
 import { channel } from "node:diagnostics_channel";
 import type { Dispatcher } from "undici";
-import { HttpAbortError, HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
+import { ClientClosedError, HttpAbortError, HttpStatusError, InvalidArgumentError, type HttpCoreErrorDetails } from "./errors.js";
 import { planCache, type CachePlan } from "./cache/cache-layer.js";
 import type { CacheableRequest, CacheKeyFunction } from "./cache/keys.js";
 import type { CachePolicy } from "./cache/modes.js";
@@ -56,7 +56,7 @@ export interface RequestOptions {
   cache?: CachePolicy | undefined;
   /** Time limits for this call. */
   timeout?: number | TimeoutOptions | undefined;
-  /** Default true: a status ≥ 400 throws an {@link HttpStatusError}; false hands it to `accept`. */
+  /** Default true: a status outside 2xx (a redirect too) throws an {@link HttpStatusError}; false hands it to `accept`. */
   throwHttpErrors?: boolean | undefined;
 }
 
@@ -119,7 +119,8 @@ const requestChannel = channel(REQUEST_CHANNEL);
 /** A response whose redacted request is built on first access (redacting costs a URL parse, and most callers never look). */
 class Answer implements HttpResponse {
   #request: RedactedRequest | undefined;
-  readonly #redact: () => RedactedRequest;
+  readonly #redact: (p: Prepared) => RedactedRequest;
+  readonly #prepared: Prepared;
 
   constructor(
     readonly status: number,
@@ -129,16 +130,24 @@ class Answer implements HttpResponse {
     readonly attempts: number,
     readonly durationMs: number,
     readonly operation: string | undefined,
-    redact: () => RedactedRequest,
+    redact: (p: Prepared) => RedactedRequest,
+    prepared: Prepared,
   ) {
     this.#redact = redact;
+    this.#prepared = prepared;
   }
 
   get request(): RedactedRequest {
-    this.#request ??= this.#redact();
+    this.#request ??= this.#redact(this.#prepared);
     return this.#request;
   }
 }
+
+const isPromiseLike = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"];
+const proxyInEnv = (): boolean => PROXY_VARIABLES.some((name) => (process.env[name] ?? "") !== "");
 
 const DEFAULT_TIMEOUT = { attemptMs: 30_000, totalMs: 120_000 };
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
@@ -184,7 +193,12 @@ export class HttpClient {
   readonly #fallbackCharset: "latin1" | undefined;
   readonly #connections: number;
   readonly #ownsDispatcher: boolean;
+  readonly #proxyFromEnv: boolean;
   #dispatcher: Dispatcher | undefined;
+  #closed = false;
+  // Made once, not per call: a hit allocates no closure (the build names each closure it makes).
+  readonly #redactFn = (p: Prepared): RedactedRequest => this.#redact(p);
+  readonly #detailsOf = (req: CacheableRequest): HttpCoreErrorDetails => this.#details(req as Prepared);
 
   /** Creates a client; options are checked here, and no connection is opened (nor undici loaded) until the first request. */
   constructor(options: HttpClientOptions = {}) {
@@ -194,6 +208,8 @@ export class HttpClient {
     checkPositive(options.maxResponseBytes, "maxResponseBytes", true);
     checkPositive(options.connections, "connections", true);
     if (options.fallbackCharset !== undefined && options.fallbackCharset !== "latin1") throw new InvalidArgumentError("fallbackCharset", 'must be "latin1"');
+    if (options.proxyFromEnv !== undefined && typeof options.proxyFromEnv !== "boolean") throw new InvalidArgumentError("proxyFromEnv", "must be true or false");
+    this.#proxyFromEnv = options.proxyFromEnv ?? true;
     this.#baseUrl = options.baseUrl;
     this.redactor = options.redactor ?? new Redactor();
     this.log = createLogger(options.logger, options.logLevel);
@@ -231,9 +247,9 @@ export class HttpClient {
   async request<T>(options: RequestOptions, accept?: (res: HttpResponse) => T | NotRecorded<T> | Promise<T | NotRecorded<T>>): Promise<T | HttpResponse> {
     const started = performance.now();
     const p = this.#prepare(options);
-    const details = (): HttpCoreErrorDetails => ({ request: this.#redact(p), redactor: this.redactor, operation: p.operation });
+    if (this.#closed) throw new ClientClosedError("the client was closed; create a new one", { ...this.#details(p), attempts: 0 });
     // Checked before the cache too: an aborted call never answers, not even from disk.
-    if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...details(), attempts: 0, cause: options.signal.reason });
+    if (options.signal?.aborted) throw new HttpAbortError("request aborted by the caller", { ...this.#details(p), attempts: 0, cause: options.signal.reason });
     const plan: CachePlan =
       this.cache === undefined
         ? {}
@@ -241,23 +257,26 @@ export class HttpClient {
             safe: options.safe ?? SAFE_METHODS.has(p.method),
             authentication: options.authentication === true,
             policy: options.cache ?? "default",
-            details,
+            details: this.#detailsOf,
           });
     let res: HttpResponse;
     let note: string | undefined;
     if (plan.hit !== undefined) {
       res = this.#finish(p, started, plan.hit.status, {}, plan.hit.body, 0, "hit");
     } else {
-      const sent = await this.#send(p, options, started, details);
+      const sent = await this.#send(p, options, started, () => this.#details(p));
       note = sent.note;
       res = this.#finish(p, started, sent.status, sent.headers, sent.body, sent.attempts, plan.recordAs ? "miss" : "off");
     }
     const recordAs = plan.recordAs;
     try {
-      if (res.status >= 400 && options.throwHttpErrors !== false) {
+      // Any non-2xx, redirects included (they are never followed: the secrets would go along).
+      if ((res.status < 200 || res.status >= 300) && options.throwHttpErrors !== false) {
         throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation: p.operation, note });
       }
-      const value = accept === undefined ? res : await accept(res);
+      // Awaited only when it is a promise: a synchronous parse costs no extra turn of the event loop.
+      const out = accept === undefined ? res : accept(res);
+      const value = isPromiseLike(out) ? await out : out;
       // The SDK accepted the answer but asked that it not be recorded (see NotRecorded).
       if (value instanceof NotRecorded) return value.value as T;
       // The client's redactor holds the SDK's rules and secrets; a cache built elsewhere adds its own.
@@ -283,6 +302,7 @@ export class HttpClient {
    * ```
    */
   async close(): Promise<void> {
+    this.#closed = true;
     if (this.#ownsDispatcher && this.#dispatcher !== undefined) await this.#dispatcher.close();
   }
 
@@ -297,6 +317,10 @@ export class HttpClient {
     };
     if (options.json !== undefined) p.json = options.json;
     return p;
+  }
+
+  #details(p: Prepared): HttpCoreErrorDetails {
+    return { request: this.#redact(p), redactor: this.redactor, operation: p.operation };
   }
 
   #redact(p: Prepared): RedactedRequest {
@@ -341,17 +365,18 @@ export class HttpClient {
   }
 
   async #ownDispatcher(): Promise<Dispatcher> {
-    const { Agent } = await loadUndici();
-    this.#dispatcher ??= new Agent({ connections: this.#connections, keepAliveTimeout: 10_000 });
+    const { Agent, EnvHttpProxyAgent } = await loadUndici();
+    const options = { connections: this.#connections, keepAliveTimeout: 10_000 };
+    // A proxy for http:// targets gets plain forwarded requests (as curl sends them); https:// ones are tunnelled.
+    this.#dispatcher ??= this.#proxyFromEnv && proxyInEnv() ? new EnvHttpProxyAgent({ ...options, proxyTunnel: false }) : new Agent(options);
     return this.#dispatcher;
   }
 
   #finish(p: Prepared, started: number, status: number, headers: Record<string, string>, body: string, attempts: number, cache: "hit" | "miss" | "off"): HttpResponse {
     const durationMs = performance.now() - started;
-    const redact = (): RedactedRequest => this.#redact(p);
     const operation = p.operation;
-    if (this.log.enabled("debug")) this.log.log("debug", () => ["http request", { operation, method: p.method, url: redact().url, status, durationMs: Math.round(durationMs), attempts, cache }]);
-    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: redact(), status, durationMs, attempts, cache } satisfies RequestEvent);
-    return new Answer(status, headers, body, cache === "hit", attempts, durationMs, operation, redact);
+    if (this.log.enabled("debug")) this.log.log("debug", () => ["http request", { operation, method: p.method, url: this.#redact(p).url, status, durationMs: Math.round(durationMs), attempts, cache }]);
+    if (requestChannel.hasSubscribers) requestChannel.publish({ operation, request: this.#redact(p), status, durationMs, attempts, cache } satisfies RequestEvent);
+    return new Answer(status, headers, body, cache === "hit", attempts, durationMs, operation, this.#redactFn, p);
   }
 }

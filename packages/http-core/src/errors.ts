@@ -7,3 +7,4 @@ export type { RedactedRequest } from "./redactor.js";
 export * from "./errors/base.js";
 export * from "./errors/status.js";
 export * from "./errors/transport.js";
+export { CacheIoError, type CacheIoErrorOptions, type CacheIoOperation } from "./errors/cache.js";

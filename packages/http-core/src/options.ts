@@ -4,7 +4,7 @@ import type { Logger, LogLevel, LevelLogger } from "./logger.js";
 import type { Redactor } from "./redactor.js";
 import type { RetryOptions } from "./retry.js";
 import type { CacheKeyFunction } from "./cache/keys.js";
-import type { CacheMode } from "./cache/modes.js";
+import { CACHE_MODE_ENV, type CacheMode } from "./cache/modes.js";
 import { RecordReplayCache } from "./cache/record-replay-cache.js";
 
 /** Time limits of a call, in milliseconds. */
@@ -64,6 +64,12 @@ export interface TransportOptions {
   fallbackCharset?: "latin1" | undefined;
   /** Keep-alive connections per origin of the client's own Agent (default 16). */
   connections?: number | undefined;
+  /**
+   * Send through the proxy named by `HTTP_PROXY` / `HTTPS_PROXY` (lower-case names too), except for
+   * hosts in `NO_PROXY`, as curl does (default true; read when the first request is sent). `false`
+   * connects directly whatever the environment says. Ignored when you pass a `dispatcher`.
+   */
+  proxyFromEnv?: boolean | undefined;
 }
 
 /** What an SDK adds when it turns a {@link CacheOption} into a cache. */
@@ -110,4 +116,26 @@ export function resolveCache(option: CacheOption | undefined, defaults: CacheDef
     redactor: defaults.redactor,
     logger: defaults.logger,
   });
+}
+
+/**
+ * Throws when `FACILITY_SDK_CACHE_MODE=replay` is set but the connection has no cache: replay
+ * promises that nothing reaches the network, and without a recording directory every call would.
+ * An SDK calls it right after {@link resolveCache}, before any request.
+ *
+ * @param cache - the resolved cache (undefined: none configured)
+ * @param field - the option's name for the error message
+ * @throws {@link InvalidArgumentError} naming the option and the variable
+ * @example
+ * ```ts
+ * const cache = resolveCache(process.env.RECORDINGS_DIR, { key: restKey({ secretQuery: ["token"] }) });
+ * requireCacheInReplay(cache, "options.cache"); // throws when FACILITY_SDK_CACHE_MODE=replay and no cache was given
+ * ```
+ */
+export function requireCacheInReplay(cache: RecordReplayCache | undefined, field = "cache"): void {
+  if (cache === undefined && process.env[CACHE_MODE_ENV] === "replay") {
+    throw new InvalidArgumentError(field, `${CACHE_MODE_ENV}=replay, but no cache directory was given, so every call would go to the network`, {
+      hint: `give a cache directory to replay from, or unset ${CACHE_MODE_ENV}`,
+    });
+  }
 }

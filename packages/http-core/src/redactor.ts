@@ -61,6 +61,8 @@ export class Redactor {
   private readonly patterns: RegExp[] = [];
   private readonly maskers = new Map<string, (value: string) => string>();
   private readonly values = new Set<string>();
+  // Each registered value in any percent-encoded spelling (`K%2D1`, `%4B-1`, either hex case).
+  private readonly encodedValues: RegExp[] = [];
   private textRules: { json: RegExp; form: RegExp } | undefined;
 
   /** Builds a redactor with `rules` on top of the common secret names (`apikey`, `password`, `pwd`, `token`, …). */
@@ -99,7 +101,10 @@ export class Redactor {
    */
   addSecretValue(value: string | undefined): this {
     // Very short values would mask innocent text everywhere; real secrets are longer.
-    if (value !== undefined && value.length >= 4) this.values.add(value);
+    if (value !== undefined && value.length >= 4 && !this.values.has(value)) {
+      this.values.add(value);
+      this.encodedValues.push(percentEncodedForms(value));
+    }
     return this;
   }
 
@@ -130,6 +135,7 @@ export class Redactor {
   redactText(text: string): string {
     let out = text;
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    if (out.includes("%")) for (const re of this.encodedValues) out = out.replace(re, REDACTED);
     for (const p of this.patterns) {
       p.lastIndex = 0;
       out = out.replace(p, REDACTED);
@@ -250,4 +256,20 @@ export class Redactor {
       form: new RegExp(`(^|[?&\\s;,])(${fields})=[^&\\s;,]*`, "gi"),
     };
   }
+}
+
+const hexDigit = (d: string): string => (/[a-f]/i.test(d) ? `[${d.toLowerCase()}${d.toUpperCase()}]` : d);
+
+/**
+ * A pattern matching `value` with any of its characters percent-encoded (as UTF-8 bytes, hex in
+ * either case; a space also as `+`), so a secret a server echoes URL-encoded is masked too.
+ */
+function percentEncodedForms(value: string): RegExp {
+  let source = "";
+  for (const ch of value) {
+    const encoded = [...Buffer.from(ch, "utf8")].map((b) => `%${[...b.toString(16).padStart(2, "0")].map(hexDigit).join("")}`).join("");
+    const plain = ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    source += `(?:${plain}|${encoded}${ch === " " ? "|\\+" : ""})`;
+  }
+  return new RegExp(source, "g");
 }

@@ -13,7 +13,11 @@ import { parseRetryAfterHeader } from "./internal/retry-after.js";
 export interface RetryPolicy {
   /** Retries after the first attempt (0 = never retry). */
   limit: number;
-  /** Methods that are safe to retry. POST is retried only when the call is marked `idempotent`. */
+  /**
+   * Methods that are safe to retry: idempotent ones (RFC 9110 §9.2.2: the safe methods, PUT and
+   * DELETE). POST is retried only when the call is marked `idempotent`; a call marked
+   * `idempotent: false` is sent once whatever its method.
+   */
   methods: readonly string[];
   /** Response statuses that are retried. */
   statusCodes: readonly number[];
@@ -37,7 +41,7 @@ export interface RetryPolicy {
 /** A partial {@link RetryPolicy}, merged over {@link DEFAULT_RETRY_POLICY}; unknown keys are rejected. */
 export type RetryOptions = Partial<Omit<RetryPolicy, "backoff">> & { backoff?: Partial<RetryPolicy["backoff"]> };
 
-/** The default policy: 2 retries of safe calls on connection faults, timeouts, 408/429/5xx. */
+/** The default policy: 2 retries of idempotent calls (GET, HEAD, OPTIONS, PUT, DELETE) on connection faults, timeouts, 408/429/5xx. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   limit: 2,
   methods: Object.freeze(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]),

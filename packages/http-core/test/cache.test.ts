@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, resolveCacheMode, restKey, safeFileSegment,
+  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, requireCacheInReplay, resolveCache, resolveCacheMode, restKey,
+  safeFileSegment,
 } from "../src/index.js";
 import { memoryLogger, startServer, useCleanup } from "./helpers.js";
 
@@ -37,15 +38,15 @@ describe("pyppms-compatible layout", () => {
     expect(key({ method: "POST", url, form: { login: "x" } })).toBeUndefined();
   });
 
-  it("records a read in record-missing mode (a status side file for a non-200 2xx), then serves it from disk", async () => {
+  it("records a read in record-missing mode (a non-200 2xx as a status line of the same file), then serves it from disk", async () => {
     const s = await rpcServer(201);
     const dir = await tmp();
     const c = client({ baseUrl: s.url, cache: new RecordReplayCache({ dir, mode: "record-missing", key }) });
     const form = { action: "getuser", apikey: "SECRET-KEY-1", login: "jdoe" };
     const first = await c.request({ ...read, form });
     expect(first.fromCache).toBe(false);
-    expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("answer to getuser\r\n");
-    expect(await readFile(join(dir, "getuser", "login--jdoe_status-code.txt"), "utf8")).toBe("201");
+    expect(await readFile(join(dir, "getuser", "login--jdoe.txt"), "utf8")).toBe("#facility-sdk status=201\nanswer to getuser\r\n");
+    expect(await readdir(join(dir, "getuser"))).toEqual(["login--jdoe.txt"]);
     const second = await c.request({ ...read, form });
     expect(second.fromCache).toBe(true);
     expect(second.status).toBe(201);
@@ -115,12 +116,12 @@ describe("pyppms-compatible layout", () => {
     expect(cache.filesRead).toEqual([join(s1, "getsysrights", "id--31.txt"), join(s0, "getusers", "response.txt")]);
   });
 
-  it("sees a recording added after a folder was listed (the listing is checked against the folder's mtime)", async () => {
+  it("sees a recording added after the folder was first read (a hit depends on no listing)", async () => {
     const dir = await tmp();
     await mkdir(join(dir, "getuser"));
     await writeFile(join(dir, "getuser", "login--a.txt"), "a");
     const cache = new RecordReplayCache({ dir, mode: "replay", key });
-    await new Promise((r) => setTimeout(r, 80)); // past the racy window, so the listing is kept
+    await new Promise((r) => setTimeout(r, 80)); // past any "changed just now" window a listing might trust
     expect(cache.read({ folder: "getuser", name: "login--a" })?.body).toBe("a");
     expect(cache.read({ folder: "getuser", name: "login--b" })).toBeUndefined();
     await writeFile(join(dir, "getuser", "login--b.txt"), "b");
@@ -196,6 +197,32 @@ describe("modes are checked", () => {
       process.env[CACHE_MODE_ENV] = "record-all";
       expect(resolveCacheMode()).toBe("record-all");
       expect(resolveCacheMode("passthrough")).toBe("passthrough");
+    } finally {
+      if (saved === undefined) delete process.env[CACHE_MODE_ENV];
+      else process.env[CACHE_MODE_ENV] = saved;
+    }
+  });
+});
+
+describe("replay without a cache", () => {
+  it("FACILITY_SDK_CACHE_MODE=replay and no cache directory is an InvalidArgumentError, not a silent network call", () => {
+    const saved = process.env[CACHE_MODE_ENV];
+    try {
+      process.env[CACHE_MODE_ENV] = "replay";
+      const none = resolveCache(undefined, { key });
+      const err = (() => {
+        try {
+          requireCacheInReplay(none, "options.cache");
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(err).toBeInstanceOf(InvalidArgumentError);
+      expect((err as InvalidArgumentError).field).toBe("options.cache");
+      expect((err as Error).message).toContain("FACILITY_SDK_CACHE_MODE=replay");
+      expect(() => requireCacheInReplay(resolveCache("/tmp/never-written", { key }))).not.toThrow();
+      process.env[CACHE_MODE_ENV] = "record-missing";
+      expect(() => requireCacheInReplay(undefined)).not.toThrow();
     } finally {
       if (saved === undefined) delete process.env[CACHE_MODE_ENV];
       else process.env[CACHE_MODE_ENV] = saved;

@@ -71,6 +71,19 @@ describe("HttpClient", () => {
     expect(s.seen).toHaveLength(4);
   });
 
+  it("retries a DELETE (idempotent per RFC 9110) unless the call says it is not", async () => {
+    let n = 0;
+    const s = await server((_q, res) => {
+      n++;
+      if (n === 1) { res.statusCode = 503; res.end("busy"); } else res.end("");
+    });
+    const c = client({ baseUrl: s.url, retry: fastRetry });
+    expect((await c.request({ method: "DELETE", url: "times/1" })).attempts).toBe(2);
+    n = 0;
+    const err = await c.request({ method: "DELETE", url: "times/2", idempotent: false }).catch((e: unknown) => e);
+    expect((err as HttpServerError).attempts).toBe(1);
+  });
+
   it("does not wait for a Retry-After above the cap", async () => {
     const s = await server((_q, res) => { res.statusCode = 429; res.setHeader("retry-after", "3600"); res.end("slow down"); });
     const c = client({ baseUrl: s.url, retry: { ...fastRetry, maxRetryAfterMs: 1000 } });

@@ -48,6 +48,24 @@ describe("one entry is one atomic unit", () => {
   }, 30_000);
 });
 
+describe("a pyppms pair (body + status side file) raced by writers", () => {
+  it("a reader that listed the side file never pairs a body with the wrong status while writers replace the entry", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "race-pair-"));
+    await mkdir(join(dir, "race"));
+    await writeFile(join(dir, "race", "response.txt"), "B".repeat(64 * 1024));
+    await writeFile(join(dir, "race", "response_status-code.txt"), "500");
+    const [, , reader] = await Promise.all([
+      run("record-writer.mjs", [dir, "200", "A", "300"]),
+      run("record-writer.mjs", [dir, "500", "B", "300"]),
+      run("record-reader.mjs", [dir, "1500"]),
+    ]);
+    const { reads, mismatches } = JSON.parse(reader) as { reads: number; mismatches: number };
+    expect(reads).toBeGreaterThan(0);
+    expect(mismatches).toBe(0);
+    expect((await readdir(join(dir, "race"))).sort()).toEqual(["response.txt"]);
+  }, 30_000);
+});
+
 describe("a killed writer leaves no secret on disk", () => {
   it("kill -9 at any moment of recording never leaves a live token in any file, temp files included", async () => {
     const token = `LIVE-${Math.random().toString(36).slice(2)}-TOKEN-SECRET`;

@@ -19,8 +19,8 @@ export interface CacheTraits {
   authentication: boolean;
   /** The per-call policy. */
   policy: CachePolicy;
-  /** Builds the context of an error (request, operation, redactor). */
-  details: () => HttpCoreErrorDetails;
+  /** Builds the context of an error (request, operation, redactor) for the request planned; called only on an error. */
+  details: (req: CacheableRequest) => HttpCoreErrorDetails;
 }
 
 const NOTHING: CachePlan = {};
@@ -46,22 +46,22 @@ export function planCache(cache: RecordReplayCache, req: CacheableRequest, trait
       "replay mode: logins are never recorded or replayed (a recording cannot check a password without keeping a hash of it); give the client a token instead",
       "",
       undefined,
-      traits.details(),
+      traits.details(req),
     );
   }
   if (traits.policy === "bypass") {
     if (!replay) return NOTHING;
-    throw new InvalidArgumentError("cache policy", '"bypass" needs the network, which replay mode turns off', traits.details());
+    throw new InvalidArgumentError("cache policy", '"bypass" needs the network, which replay mode turns off', traits.details(req));
   }
   const key = cache.keyFor(req);
   if (key === undefined) {
     if (!replay) return NOTHING;
-    throw new CacheMissError("replay mode: this request has no cache key and the network is off", "", undefined, traits.details());
+    throw new CacheMissError("replay mode: this request has no cache key and the network is off", "", undefined, traits.details(req));
   }
   if (replay) {
     const hit = cache.read(key);
     if (hit !== undefined) return { hit };
-    throw cache.missError(key, traits.details());
+    throw cache.missError(key, traits.details(req));
   }
   if (mode === "record-missing" && traits.safe && traits.policy === "default") {
     const hit = cache.read(key);

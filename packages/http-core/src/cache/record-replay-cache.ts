@@ -1,8 +1,9 @@
 import { rmSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type NearestRecording } from "../errors.js";
+import { CacheMissError, InvalidArgumentError, ResponseDecodeError, type CacheIoError, type NearestRecording } from "../errors.js";
 import { createLogger, LevelLogger, type Logger } from "../logger.js";
 import { Redactor } from "../redactor.js";
+import { cacheIoError } from "../errors/cache.js";
 import { EntryStore, EntryStoreError } from "./entry-store.js";
 import { nameToPairs, type CacheableRequest, type CacheKey, type CacheKeyFunction } from "./keys.js";
 import { resolveCacheMode, type CacheMode } from "./modes.js";
@@ -20,7 +21,7 @@ function checkKey(key: CacheKey): void {
 
 /** An answer read from disk. */
 export interface RecordedResponse {
-  /** HTTP status (200 unless a status side file says otherwise). */
+  /** HTTP status (200 unless the recording says otherwise). */
   status: number;
   /** The body as recorded. */
   body: string;
@@ -54,7 +55,8 @@ export interface RecordReplayCacheOptions {
 
 /**
  * Record/replay of answers on disk, in pyppms' layout: `<dir>/<folder>/<name>.txt` holds the body
- * and `<name>_status-code.txt` a status other than 200. Plug it into {@link HttpClient} with the
+ * of a 200 answer as it is; another status is a first line of the same file
+ * (`#facility-sdk status=201`), and pyppms' own `<name>_status-code.txt` side files are read too. Plug it into {@link HttpClient} with the
  * `cache` option; the client decides what may be answered from it and records only answers the SDK
  * accepted (see the rules in http-core's README).
  *
@@ -132,6 +134,7 @@ export class RecordReplayCache {
    * Reads a recording from `dir`, then from the fallback dirs; undefined when none has it.
    *
    * @throws {@link ResponseDecodeError} when a recorded body is not valid UTF-8
+   * @throws {@link CacheIoError} when a recording cannot be read (no permission, a directory in its place)
    *
    * @example
    * ```ts
@@ -232,6 +235,8 @@ export class RecordReplayCache {
   /**
    * Removes the cache directory, or every folder except those in `keep`.
    *
+   * @throws {@link CacheIoError} when something in it cannot be removed
+   *
    * @example
    * ```ts
    * const local = new RecordReplayCache({ dir: "./recordings", mode: "record-missing", key: formFieldKey({ folderField: "action", secretFields: ["apikey"] }) });
@@ -240,16 +245,21 @@ export class RecordReplayCache {
    */
   flush(options: { keep?: readonly string[] } = {}): void {
     const keep = new Set(options.keep ?? []);
-    if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });
-    else {
-      let entries: string[] = [];
-      try {
-        entries = readdirSync(this.dir);
-      } catch {
-        // nothing to flush
+    try {
+      if (keep.size === 0) rmSync(this.dir, { recursive: true, force: true });
+      else {
+        let entries: string[] = [];
+        try {
+          entries = readdirSync(this.dir);
+        } catch {
+          // nothing to flush
+        }
+        for (const e of entries) if (!keep.has(e)) rmSync(join(this.dir, e), { recursive: true, force: true });
       }
-      for (const e of entries) if (!keep.has(e)) rmSync(join(this.dir, e), { recursive: true, force: true });
+    } catch (error) {
+      throw cacheIoError("remove", this.dir, error);
+    } finally {
+      for (const store of this.stores) store.forget();
     }
-    for (const store of this.stores) store.forget();
   }
 }

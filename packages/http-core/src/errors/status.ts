@@ -57,8 +57,9 @@ export class HttpStatusError extends HttpCoreError {
   }
 
   /**
-   * The one factory keyed on status: picks {@link HttpNotFoundError}, {@link HttpRateLimitError},
-   * {@link HttpClientError} or {@link HttpServerError}, and redacts while building.
+   * The one factory keyed on status: picks `HttpRedirectError` (3xx), {@link HttpNotFoundError},
+   * {@link HttpRateLimitError}, {@link HttpClientError} or {@link HttpServerError}, and redacts
+   * while building.
    *
    * @param res - the response
    * @param options - redactor, operation, and a note on why it was not retried
@@ -71,11 +72,26 @@ export class HttpStatusError extends HttpCoreError {
    */
   static fromResponse(res: StatusResponse, options: FromResponseOptions = {}): HttpStatusError {
     const s = res.status;
-    const Ctor = s === 404 ? HttpNotFoundError : s === 429 ? HttpRateLimitError : s >= 500 ? HttpServerError : s >= 400 ? HttpClientError : HttpStatusError;
-    const retryAfter = parseRetryAfterHeader(res.headers["retry-after"]);
+    const redactor = options.redactor ?? DEFAULT_REDACTOR;
+    const request = redactor.redactRequest(res.request);
     const tries = res.attempts > 1 ? ` after ${res.attempts} attempts` : "";
     const note = options.note ? ` (${options.note})` : "";
-    const request = (options.redactor ?? DEFAULT_REDACTOR).redactRequest(res.request);
+    if (s >= 300 && s < 400) {
+      const raw = res.headers["location"];
+      const location = raw === undefined ? undefined : redactor.redactUrl(raw);
+      const to = location === undefined ? "without a location" : `to ${location}`;
+      return new HttpRedirectError(`${request.method} ${request.url} answered HTTP ${s}, a redirect ${to}${tries}${note}; redirects are not followed`, {
+        request,
+        status: s,
+        attempts: res.attempts,
+        body: res.body,
+        requestId: res.headers["x-request-id"],
+        redactor: options.redactor,
+        operation: options.operation,
+      }, location);
+    }
+    const Ctor = s === 404 ? HttpNotFoundError : s === 429 ? HttpRateLimitError : s >= 500 ? HttpServerError : s >= 400 ? HttpClientError : HttpStatusError;
+    const retryAfter = parseRetryAfterHeader(res.headers["retry-after"]);
     return new Ctor(`${request.method} ${request.url} answered HTTP ${s}${tries}${note}`, {
       request,
       status: s,
@@ -160,5 +176,40 @@ export class HttpServerError extends HttpStatusError {
   /** Matches by status (see {@link HttpStatusError}). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return matchesStatus(this, HttpServerError, value, (s) => s >= 500);
+  }
+}
+
+/**
+ * HTTP 3xx: the server redirected. http-core never follows a redirect (the request's secrets would
+ * go wherever it points, maybe another host), so by default a 3xx is this error, carrying the
+ * redacted `Location`; `throwHttpErrors: false` hands the answer to the caller instead. Matches
+ * every {@link HttpStatusError} with a status from 300 to 399.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.request({ method: "GET", url: "/times" });
+ * } catch (error) {
+ *   if (error instanceof HttpRedirectError) console.error(`moved to ${error.location ?? "?"}: fix the base URL`);
+ * }
+ * ```
+ */
+export class HttpRedirectError extends HttpStatusError {
+  /** Where the server pointed (its `Location` header, secrets masked), when it said. */
+  readonly location: string | undefined;
+
+  /**
+   * @param message - what went wrong
+   * @param details - request, status, body, redactor
+   * @param location - the `Location` header, already redacted
+   */
+  constructor(message: string, details: HttpCoreErrorDetails = {}, location?: string) {
+    super(message, details);
+    this.location = location;
+  }
+
+  /** Matches by status (see {@link HttpStatusError}). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return matchesStatus(this, HttpRedirectError, value, (s) => s >= 300 && s < 400);
   }
 }

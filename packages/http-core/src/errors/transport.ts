@@ -41,6 +41,19 @@ export class HttpTimeoutError extends HttpCoreError {}
  */
 export class HttpAbortError extends HttpCoreError {}
 /**
+ * The client (or the SDK connection it belongs to) was closed with `close()`: nothing is sent, and
+ * nothing answered from a recording either. Create a new client to go on.
+ *
+ * @example
+ * ```ts
+ * await client.close();
+ * await client.request({ method: "GET", url: "/x" }).catch((error: unknown) => {
+ *   if (error instanceof ClientClosedError) console.log("create a new client");
+ * });
+ * ```
+ */
+export class ClientClosedError extends HttpCoreError {}
+/**
  * The answer was larger than `maxResponseBytes`; it was cut off, never retried and never recorded.
  *
  * @example

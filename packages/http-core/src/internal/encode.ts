@@ -23,8 +23,10 @@ export function normaliseQuery(query: Readonly<Record<string, FieldValue | reado
 /** Normalises a form object (insertion order kept, undefined dropped). */
 export function normaliseForm(form: Readonly<Record<string, FieldValue>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(form)) {
-    const t = fieldText(v);
+  // for…in over own keys: Object.entries would allocate a pair per field on every request.
+  for (const k in form) {
+    if (!Object.hasOwn(form, k)) continue;
+    const t = fieldText(form[k]);
     if (t !== undefined) out[k] = t;
   }
   return out;
