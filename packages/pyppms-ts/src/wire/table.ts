@@ -119,8 +119,9 @@ export function parseHeaderless(text: string, names: readonly string[]): Respons
 
 /**
  * Parses an answer of preamble lines, then sections that each repeat a header
- * (`getinvoicedetails`). A line is a header when it holds two or more of `expect`'s names; a
- * one-field line right before a header is that section's title. Empty text is no sections.
+ * (`getinvoicedetails`). A line is a header when it holds two or more of `expect`'s names; after
+ * the first header, a one-field line right before a header is that section's title. Empty text is
+ * no sections.
  *
  * @param text - the answer body
  * @param options - the header names to look for (required to tell headers from data), strictness, logger
@@ -150,13 +151,9 @@ export function parseSections(text: string, options: TableOptions = {}): TableSe
     }
     const next = rows[index + 1];
     if (current === undefined) {
-      if (next !== undefined && isHeader(next, names) && singleField(row)) {
-        // A title right before the first header still belongs to it, not to the preamble.
-        sections.push((current = { title: row.join(","), header: next, records: [] }));
-        index++;
-      } else {
-        preamble.push(row.join(","));
-      }
+      // Everything before the first header is preamble, a last one-field line too (it is not
+      // known to name the first section: drmatthews' reader drops those lines whole).
+      preamble.push(row.join(","));
     } else if (singleField(row) && next !== undefined && isHeader(next, names)) {
       sections.push((current = { title: row.join(","), header: next, records: [] }));
       index++;
