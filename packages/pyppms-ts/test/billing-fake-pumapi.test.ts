@@ -71,7 +71,7 @@ describe("billing against the stateful fake PUMAPI", () => {
   });
 
   it("invoices: list, one, details; setInventoryTrackingSent then the 'sent' list holds it", async () => {
-    const { ppms } = await setup();
+    const { ppms, server } = await setup();
     const [first, second] = ["PPMS2-Imaging-20300228-0001", "PPMS2-Imaging-20300228-0002"];
     expect(await ppms.getInvoiceList()).toEqual([first, second]);
     expect((await ppms.getInvoice(second)).accounts).toEqual([{ accountNumber: "BC-1002", amount: 60 }]);
@@ -83,7 +83,8 @@ describe("billing against the stateful fake PUMAPI", () => {
     expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual([first]);
     await ppms.setInventoryTrackingSent(second);
     const sent = await ppms.getInventoryTrackingList({ filter: "sent" });
-    expect(sent.map((t) => [t.invoiceRef, t.extra["Sent date"]])).toEqual([[first, "2030-03-02"], [second, "2030-03-14"]]);
+    expect(sent.map((t) => [t.invoiceRef, t.trackingRef, t.paid])).toEqual([[first, "T-301", false], [second, "T-302", false]]);
+    expect(server.state.invoices.get(302)).toMatchObject({ sent: true, sentDate: "2030-03-14" });
     expect(await ppms.getInventoryTrackingList({ filter: "tosend" })).toEqual([]);
     expect((await ppms.getInventoryTrackingList({ filter: "unpaid" })).length).toBe(2);
     await expect(ppms.setInventoryTrackingSent("INV-0000")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid invoice INV-0000" });

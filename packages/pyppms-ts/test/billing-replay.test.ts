@@ -190,7 +190,7 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
       ["Training", "training", "Nikon Ti2", "3", "3", 75],
     ]);
     expect(lines[0]).toEqual({
-      section: "", sessionType: "autonomous session", reference: "9001", user: "Kovač Boris", systemType: "Confocal", system: "Zeiss LSM 900",
+      section: "", sessionType: "autonomous session", project: "", affiliation: "", accountNumber: "", reference: "9001", user: "Kovač Boris", systemType: "Confocal", system: "Zeiss LSM 900",
       date: "2030-02-10", startTime: "09:00", durationBooked: "2", durationUsed: "2", notes: "", fee: 0, subsidy: 0, finalAmount: 80, group: "cell_lab", extra: {},
     });
     const withAssistant = await ppms.getInvoiceDetails(first, { assistant: true });
@@ -198,12 +198,14 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
     await expect(ppms.getInvoiceDetails("PPMS2-Imaging-20300228-0009")).rejects.toBeInstanceOf(NoDataError);
   });
 
-  it("getInventoryTrackingList reads `Invoice tracking ref., …, PPMS invoice ref, …, Emails`, keeping the middle columns; bad filters send nothing", async () => {
+  it("getInventoryTrackingList reads the 2014 documentation's 19 columns (spaced header), keeping the untyped ones; bad filters send nothing", async () => {
     const { ppms, fixture } = await stage(0);
     const all = await ppms.getInventoryTrackingList();
+    const blank = { "Reference Payment": "", "Date Payment": "", Metadata2: "", Metadata3: "", Metadata4: "", Metadata5: "", Metadata6: "" };
     expect(all[1]).toEqual({
-      trackingRef: "T-302", invoiceRef: "PPMS2-Imaging-20300228-0002", emails: ["jane.doe@lab.example", "facility.admin@lab.example"],
-      extra: { Group: "imaging_group", "Sent date": "", Amount: "60.00", "Paid date": "" },
+      trackingRef: "T-302", invoiceRef: "PPMS2-Imaging-20300228-0002", coreFacilityRef: 2, invoiceDate: "2030-02-28", bcode: "BC-1002", amount: 60,
+      paid: false, emails: ["jane.doe@lab.example", "facility.admin@lab.example"],
+      extra: { PO: "", "Date created": "2030-02-28", Metadata1: "cost centre 7", ...blank, Address: "Lab Street 1, 4000 Town" },
     });
     expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual([first]);
     expect((await ppms.getInventoryTrackingList({ filter: "tosend" })).map((t) => t.trackingRef)).toEqual(["T-302"]);

@@ -132,9 +132,9 @@ describe("getinvoicedetails (PUMAPI documentation 2014; drmatthews ppms-invoice-
     expect(sections.map((s) => [s.title, s.records.length])).toEqual([["", 2], ["Training", 1]]);
   });
 
-  it("ucdavis' 26-column variant (account number, rebate, ...) maps by name; unknown columns kept in extra", () => {
+  it("the 2014 documentation's 26-column variant (ucdavis invoicedetails.py reads it by position) maps by name; unknown columns kept in extra", () => {
     const wide = crlf("Reference,User,Group,Project,Affiliation,Session type,System type,System,Date,Start time,Duration (booked),Duration (used),Account number,Rebate,Fee,Subsidy,Final amount", "R-9,jdoe,imaging_group,P-8,Lab,autonomous,Confocal,LSM,2018-05-02,09:00,2,2,BC-1001,0,0,0,80");
-    expect(parseInvoiceDetails(wide)[0]).toMatchObject({ reference: "R-9", sessionType: "autonomous", finalAmount: 80, extra: { "Account number": "BC-1001", Rebate: "0", Project: "P-8", Affiliation: "Lab" } });
+    expect(parseInvoiceDetails(wide)[0]).toMatchObject({ reference: "R-9", sessionType: "autonomous", accountNumber: "BC-1001", project: "P-8", affiliation: "Lab", finalAmount: 80, extra: { Rebate: "0" } });
   });
 
   it("empty text is no lines", () => {
@@ -142,11 +142,26 @@ describe("getinvoicedetails (PUMAPI documentation 2014; drmatthews ppms-invoice-
   });
 });
 
-describe("getinvtracklist (PUMAPI documentation 2014: `Invoice tracking ref., …, PPMS invoice ref, …, Emails`)", () => {
-  it("the known columns typed, the unknown middle ones kept as they were sent", () => {
+describe("getinvtracklist (PUMAPI documentation 2014: `Invoice tracking ref., Core facility ref., ..., PPMS invoice ref, ..., Emails`)", () => {
+  it("the documented 19 columns: the main ones typed, the rest kept as sent", () => {
+    const body = crlf(
+      "Invoice tracking ref.,Core facility ref.,Invoice date,PPMS invoice ref,Bcode,PO,Date created,Amount,Paid,Reference Payment,Date Payment,Metadata1,Metadata2,Metadata3,Metadata4,Metadata5,Metadata6,Address,Emails",
+      'T-77,7,2018-06-01,PPMS2-CoreName-20180601-0042,BC-1001,PO-1,2018-06-02,155.00,Yes,PAY-9,2018-07-01,m1,,,,,,"Lab Street 2, Town","a@lab.example, b@lab.example"',
+    );
+    expect(parseInvoiceTracking(body)[0]).toMatchObject({
+      trackingRef: "T-77", invoiceRef: "PPMS2-CoreName-20180601-0042", coreFacilityRef: 7, invoiceDate: "2018-06-01", bcode: "BC-1001", amount: 155, paid: true,
+      emails: ["a@lab.example", "b@lab.example"],
+    });
+    expect(parseInvoiceTracking(body)[0]?.extra).toMatchObject({ PO: "PO-1", "Reference Payment": "PAY-9", Metadata1: "m1", Address: "Lab Street 2, Town" });
+  });
+
+  it("unknown or missing middle columns: kept or left empty", () => {
     const body = crlf("Invoice tracking ref., Status ,PPMS invoice ref,Sent on,Emails", "T-77,to send,PPMS2-CoreName-20180601-0042,,a@lab.example; b@lab.example");
     expect(parseInvoiceTracking(body)).toEqual([
-      { trackingRef: "T-77", invoiceRef: "PPMS2-CoreName-20180601-0042", emails: ["a@lab.example", "b@lab.example"], extra: { Status: "to send", "Sent on": "" } },
+      {
+        trackingRef: "T-77", invoiceRef: "PPMS2-CoreName-20180601-0042", coreFacilityRef: null, invoiceDate: "", bcode: "", amount: null, paid: null,
+        emails: ["a@lab.example", "b@lab.example"], extra: { Status: "to send", "Sent on": "" },
+      },
     ]);
   });
 });

@@ -249,10 +249,15 @@ describe("projects, billing codes, orders, invoices, manifests, API2", () => {
     expect(crlfLines((await post(server, "getinvoicedetails", { invoiceid: "PPMS2-Imaging-20300228-0001", bcode: "BC-9" })).text)).toHaveLength(3);
   });
 
-  it("answers getinvtracklist `Invoice tracking ref., …, PPMS invoice ref, …, Emails` and its filters", async () => {
+  it("answers getinvtracklist with the 2014 documentation's 19 columns, and its filters", async () => {
     const toSend = crlfLines((await post(server, "getinvtracklist", { filter: "tosend" })).text);
-    expect(toSend[0]).toBe("Invoice tracking ref.,Group,Sent date,PPMS invoice ref,Amount,Paid date,Emails");
-    expect(toSend.slice(1)).toEqual(['"T-302","imaging_group","","PPMS2-Imaging-20300228-0002",60.00,"","jane.doe@lab.example"']);
+    expect(toSend[0]).toBe(
+      "Invoice tracking ref.,Core facility ref.,Invoice date,PPMS invoice ref,Bcode,PO,Date created,Amount,Paid,Reference Payment,Date Payment," +
+        "Metadata1,Metadata2,Metadata3,Metadata4,Metadata5,Metadata6,Address,Emails",
+    );
+    expect(toSend.slice(1)).toEqual([
+      '"T-302",2,"2030-02-28","PPMS2-Imaging-20300228-0002","BC-1002","","2030-02-28",60.00,False,"","","","","","","","","Lab Street 1, 4000 Town","jane.doe@lab.example"',
+    ]);
     expect((await post(server, "getinvtracklist", { filter: "lost" })).text).toBe("error: invalid filter: lost\r\n");
   });
 

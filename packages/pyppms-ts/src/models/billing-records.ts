@@ -104,9 +104,16 @@ export const orderLineRecord = recordSpec({
 /** One headerless `getinvoice` line: `account number, amount`. */
 export const invoiceAccountRecord = recordSpec({ accountnumber: nonEmptyTrimmed, amount: decimal });
 
-/** One `getinvoicedetails` line (a section's header, the 2014 documentation's columns). */
+/**
+ * One `getinvoicedetails` line: the 2014 documentation's 26 columns (reference, user, group,
+ * project, affiliation, session type, ..., account number, ..., final amount) or the 14 of a
+ * section header drmatthews' client reads (`Session Type, Reference, ..., Final Amount, Group`).
+ */
 export const invoiceDetailRecord = recordSpec({
   sessiontype: optionalTrimmed,
+  project: optionalTrimmed,
+  affiliation: optionalTrimmed,
+  accountnumber: optionalTrimmed,
   reference: optionalTrimmed,
   user: optionalTrimmed,
   systemtype: optionalTrimmed,
@@ -123,10 +130,19 @@ export const invoiceDetailRecord = recordSpec({
   group: optionalTrimmed,
 });
 
-/** One `getinvtracklist` line (`Invoice tracking ref., …, PPMS invoice ref, …, Emails`). */
+/**
+ * One `getinvtracklist` line (the 2014 documentation: `Invoice tracking ref., Core facility ref.,
+ * Invoice date, PPMS invoice ref, Bcode, PO, Date created, Amount, Paid, Reference Payment, Date
+ * Payment, Metadata1..6, Address, Emails`); the ones not named here stay in the record.
+ */
 export const invoiceTrackingRecord = recordSpec({
   invoicetrackingref: optionalTrimmed,
+  corefacilityref: optionalInteger,
+  invoicedate: optionalTrimmed,
   ppmsinvoiceref: optionalTrimmed,
+  bcode: optionalTrimmed,
+  amount: optionalDecimal,
+  paid: optionalYesNo,
   emails: optionalTrimmed,
 });
 

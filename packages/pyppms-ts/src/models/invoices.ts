@@ -61,16 +61,25 @@ export class PpmsInvoice {
 }
 
 /**
- * One charged item of an invoice (a line of a `getinvoicedetails` section). The sections each
- * repeat a header (`Session Type, Reference, User, System Type, System, Date, Start time, Duration
- * (booked), Duration (used), Notes, Fee, Subsidy, Final Amount, Group` in the 2014 documentation;
- * a training section sends `Duration`); missing columns are `""` / `null`.
+ * One charged item of an invoice (a line of `getinvoicedetails`). The 2014 documentation lists 26
+ * columns (reference, user, group, project, affiliation, session type, system type, system, date,
+ * start time, duration (booked), duration (used), ..., notes, account number, ..., rebate, fee,
+ * subsidy, final amount; trainings send `duration`); drmatthews' client reads sections that each
+ * repeat a header `Session Type, Reference, User, System Type, System, Date, Start time, Duration
+ * (booked), Duration (used), Notes, Fee, Subsidy, Final Amount, Group`. Both map by name; missing
+ * columns are `""` / `null`, others stay in {@link PpmsInvoiceDetail.extra}.
  */
 export interface PpmsInvoiceDetail {
   /** The title line before the section's header (e.g. `Training`), `""` for a section without one. */
   section: string;
   /** `Session Type`, e.g. `autonomous session`. */
   sessionType: string;
+  /** `Project`, `""` when not sent. */
+  project: string;
+  /** `Affiliation`, `""` when not sent. */
+  affiliation: string;
+  /** `Account number` (the billing code), `""` when not sent. */
+  accountNumber: string;
   /** `Reference` (the session's). */
   reference: string;
   /** `User`, as sent. */
@@ -103,14 +112,26 @@ export interface PpmsInvoiceDetail {
 
 /**
  * Where an invoice stands (one line of `getinvtracklist`, PUMAPI's "invoice tracking", which
- * pyppms-ts' method names call inventory tracking). Only the first, the `PPMS invoice ref` and
- * the last columns are public; the others are kept in {@link PpmsInvoiceTracking.extra}.
+ * pyppms-ts' method names call inventory tracking). The 2014 documentation lists `Invoice
+ * tracking ref., Core facility ref., Invoice date, PPMS invoice ref, Bcode, PO, Date created,
+ * Amount, Paid, Reference Payment, Date Payment, Metadata1..6, Address, Emails`; the columns not
+ * typed here are kept in {@link PpmsInvoiceTracking.extra}.
  */
 export interface PpmsInvoiceTracking {
   /** `Invoice tracking ref.`. */
   trackingRef: string;
   /** `PPMS invoice ref` (the invoice id of `getinvoice`; `invoiceref` of `setinvtracksent`). */
   invoiceRef: string;
+  /** `Core facility ref.`, `null` when not sent. */
+  coreFacilityRef: number | null;
+  /** `Invoice date`, as sent. */
+  invoiceDate: string;
+  /** `Bcode`. */
+  bcode: string;
+  /** `Amount`, `null` when empty or not sent. */
+  amount: number | null;
+  /** `Paid`; `null` when not sent or not a yes/no (its spelling is not public). */
+  paid: boolean | null;
   /** `Emails`, split on commas, semicolons and spaces. */
   emails: string[];
   /** The other columns, keyed by their header as sent. */
@@ -154,6 +175,9 @@ export function invoiceDetailFromRecord(record: ResponseRecord, section = ""): P
   return {
     section,
     sessionType: r.sessiontype,
+    project: r.project,
+    affiliation: r.affiliation,
+    accountNumber: r.accountnumber,
     reference: r.reference,
     user: r.user,
     systemType: r.systemtype,
@@ -187,6 +211,11 @@ export function invoiceTrackingFromRecord(record: ResponseRecord): PpmsInvoiceTr
   return {
     trackingRef: r.invoicetrackingref,
     invoiceRef: r.ppmsinvoiceref,
+    coreFacilityRef: r.corefacilityref,
+    invoiceDate: r.invoicedate,
+    bcode: r.bcode,
+    amount: r.amount,
+    paid: r.paid,
     emails: r.emails.split(/[\s,;]+/).filter((e) => e !== ""),
     extra: extraFields(record, TRACKING_COLUMNS),
   };

@@ -1,5 +1,5 @@
 import { type ActionContext, type ActionHandler, int, need, opt, table, today } from "./context.js";
-import { type Cell, csvAnswer, doneAnswer, errorAnswer, linesAnswer, money, q, textAnswer } from "./render.js";
+import { type Cell, bool, csvAnswer, doneAnswer, errorAnswer, linesAnswer, money, q, textAnswer } from "./render.js";
 import type { PumapiInvoice } from "./types-billing.js";
 
 // Invoices, invoice tracking (sent/paid) and sample manifests, in the formats public sources show
@@ -74,20 +74,27 @@ export const getinvoicedetails: ActionHandler = (ctx) => {
   return textAnswer(out.join(""));
 };
 
+const TRACK_HEADER = [
+  "Invoice tracking ref.", "Core facility ref.", "Invoice date", "PPMS invoice ref", "Bcode", "PO", "Date created", "Amount", "Paid",
+  "Reference Payment", "Date Payment", "Metadata1", "Metadata2", "Metadata3", "Metadata4", "Metadata5", "Metadata6", "Address", "Emails",
+];
+
 /**
- * `getinvtracklist`: CSV `Invoice tracking ref.,Group,Sent date,PPMS invoice ref,Amount,Paid
- * date,Emails` (`filter` tosend, sent, paid, unpaid). Only the first, `PPMS invoice ref` and the
- * last column are public; the middle ones are the fake's own.
+ * `getinvtracklist`: CSV with the 2014 documentation's 19 columns (`filter` tosend, sent, paid,
+ * unpaid). The values' spelling (`Paid` as `True`/`False`, the tracking ref `T-<id>`) is the fake's own.
  */
 export const getinvtracklist: ActionHandler = (ctx) => {
   const filter = opt(ctx, "filter") ?? "";
   const keep = filter === "" ? () => true : TRACK_FILTERS[filter];
   if (!keep) return errorAnswer(`invalid filter: ${filter}`);
-  const rows = [...ctx.state.invoices.values()].filter(keep).map((i): Cell[] => [
-    q(`T-${i.id}`), q(i.group), q(i.sentDate), q(i.ref), money(amount(i)), q(i.paidDate), q(ctx.state.groups.get(i.group)?.heademail ?? ""),
-  ]);
-  const header = ["Invoice tracking ref.", "Group", "Sent date", "PPMS invoice ref", "Amount", "Paid date", "Emails"];
-  return table(ctx, { header, rows }, false);
+  const rows = [...ctx.state.invoices.values()].filter(keep).map((i): Cell[] => {
+    const group = ctx.state.groups.get(i.group);
+    return [
+      q(`T-${i.id}`), String(i.coreId), q(i.date), q(i.ref), q(i.bcode), q(""), q(i.date), money(amount(i)), bool(i.paid, true),
+      q(""), q(i.paidDate), q(""), q(""), q(""), q(""), q(""), q(""), q(group?.address ?? ""), q(group?.heademail ?? ""),
+    ];
+  });
+  return table(ctx, { header: TRACK_HEADER, rows }, false);
 };
 
 /** `setinvtracksent`: marks invoice `invoiceref` (its id or tracking ref) sent, dated today (kept if already sent); answers `done`. */
