@@ -179,15 +179,15 @@ describe("systems, rights and bookings", () => {
 });
 
 describe("projects, billing codes, orders, invoices, manifests, API2", () => {
-  it("answers getprojects with a spaced header and a quoted description holding a line break; JSON escapes entities", async () => {
+  it("answers getprojects with the 2014 documentation's header, a line break in a description as `|`; JSON keys ProjectRef, ProjectName, ExpirationDate, Active", async () => {
     const text = (await post(server, "getprojects")).text;
-    expect(text.startsWith("Core facility ref., Project name, Phase, Active, Bcode, ProjectRef, Affiliation, Project type, Project group, Descr\r\n")).toBe(true);
-    expect(text).toContain('2,"Cell migration",1,True,"BC-1001",7,"Lab of Cells, Dept. B","Research","cell_lab","Live imaging of\r\nmigrating cells, two channels"\r\n');
+    expect(text.startsWith("Core facility ref.,Project name,Phase,Active,Bcode,Project ref.,Affiliation,Project Type,Project Group,Descr\r\n")).toBe(true);
+    expect(text).toContain('2,"Cell migration",1,True,"BC-1001",7,"Lab of Cells, Dept. B","Research","cell_lab","Live imaging of|migrating cells, two channels"\r\n');
     expect(text).toContain('"Method ""development"" & testing"');
-    expect(crlfLines((await post(server, "getprojects", { ExpirationDate: "true" })).text)[0]).toMatch(/, Descr, Expiration date$/);
-    const json = (await post(server, "getprojects", { format: "json" })).text;
+    expect(crlfLines((await post(server, "getprojects", { ExpirationDate: "true" })).text)[0]).toMatch(/,Descr,Expiration date$/);
+    const json = (await post(server, "getprojects", { format: "json", ExpirationDate: "true" })).text;
     expect(json).toContain("Method &quot;development&quot; &amp; testing");
-    expect(JSON.parse(json)[0]).toMatchObject({ ProjectRef: "7", "Project name": "Cell migration", Active: "True" });
+    expect(JSON.parse(json)[0]).toMatchObject({ ProjectRef: "7", ProjectName: "Cell migration", Active: "True", ExpirationDate: "2031-06-30", Descr: "Live imaging of\nmigrating cells, two channels" });
     expect((await post(server, "getprojectusers", { projectid: "7" })).text).toBe("bkovac\r\ncnguyen\r\n");
     expect((await post(server, "getprojectgroups", { projectid: "8" })).text).toBe("imaging_group\r\n");
     expect((await post(server, "getuserprojects", { login: "jdoe" })).text).toBe("8\r\n");
