@@ -41,8 +41,8 @@ async function ppmsSession() {
       const [service] = await ppms.getServices({ coreId: facility });
       const orderId = await ppms.createOrder({ serviceId: service.serviceId, login: "jdoe", quantity: 2, comments: "Demo order" });
       const order = (await ppms.getOrders({ coreId: facility })).find((o) => o.orderId === orderId);
-      console.log(`Order ${orderId} created for ${order?.login} (${service.name}), total ${order?.total}; its lines:`);
-      console.table((await ppms.getOrderLines(orderId)).map((l) => ({ line: l.line, service: l.service, quantity: l.quantity, unitPrice: l.unitPrice, total: l.total })));
+      console.log(`Order ${orderId} created for ${order?.user} (${service.name}), status ${order?.status}; its lines:`);
+      console.table((await ppms.getOrderLines(orderId)).map((l) => ({ order: l.orderId, service: l.serviceId, quantity: l.quantity, group: l.group, invoiced: l.invoiced })));
     }
   } finally {
     await ppms.close();

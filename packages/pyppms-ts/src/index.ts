@@ -49,3 +49,4 @@ export * from "./wire/line-list.js";
 export * from "./wire/rights-lines.js";
 export * from "./wire/html-entities.js";
 export * from "./wire/json-records.js";
+export * from "./wire/table.js";

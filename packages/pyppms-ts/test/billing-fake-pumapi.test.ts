@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, NoDataError, PumapiActionError } from "../src/index.js";
+import { AuthenticationError, joinPricesToServices, NoDataError, PumapiActionError } from "../src/index.js";
 import { useFakePumapi } from "./helpers/harness.js";
 import { pumapiFixture } from "./helpers/stages.js";
 
@@ -10,39 +10,39 @@ const { setup, connect } = useFakePumapi(NOW);
 
 describe("billing against the stateful fake PUMAPI", () => {
   it("a created order shows up in getOrders and getOrderLines", async () => {
-    const { ppms, sent } = await setup();
+    const { ppms, sent, server } = await setup();
     expect((await ppms.getOrders()).map((o) => o.orderId)).toEqual([1001, 1002]);
-    const orderId = await ppms.createOrder({ serviceId: 602, login: "bkovac", quantity: 1.5, projectId: 7, accepted: true, comments: "Plate C & D" });
+    const orderId = await ppms.createOrder({ serviceId: 20602, login: "bkovac", quantity: 1.5, projectId: 7, accepted: true, comments: "Plate C & D" });
     expect(orderId).toBe(1003);
     expect(sent("createorder")).toBe(1);
     const created = (await ppms.getOrders()).find((o) => o.orderId === orderId);
-    expect(created).toMatchObject({
-      coreFacilityRef: 2, date: "2030-03-14", login: "bkovac", fullname: "Kovač Boris", group: "cell_lab", bcode: "BC-1001",
-      projectId: 7, accepted: true, completed: false, total: 90.75, comments: "Plate C & D",
+    expect({ ...created }).toEqual({
+      orderId: 1003, coreFacilityRef: 2, user: "bkovac", group: "cell_lab", projectRef: "7", quotedDate: "", orderedDate: "2030-03-14",
+      completedDate: "", status: "Accepted", invoiced: false,
     });
-    expect(await ppms.getOrderLines(orderId)).toEqual([
-      { orderId, line: 1, serviceId: 602, service: "Image analysis, per hour", quantity: 1.5, unitPrice: 60.5, total: 90.75 },
-    ]);
-    // the project's price (15.00 for project 8) wins over the general one
-    const forProject = await ppms.createOrder({ serviceId: "601", login: "jdoe", quantity: 2, projectId: 8 });
-    expect((await ppms.getOrderLines(forProject))[0]).toMatchObject({ unitPrice: 15, total: 30 });
+    expect(await ppms.getOrderLines(orderId)).toMatchObject([{ orderId: "1003", serviceId: 20602, quantity: 1.5, group: "cell_lab", invoiced: false }]);
+    // the project's price (15.00 for project 8) wins over the general one: the fake keeps it in its state
+    const forProject = await ppms.createOrder({ serviceId: "20601", login: "jdoe", quantity: 2, projectId: 8 });
+    expect(server.state.orders.get(forProject)?.lines).toEqual([{ serviceId: 601, quantity: 2, unitPrice: 15 }]);
     await expect(ppms.getOrderLines(9999)).rejects.toBeInstanceOf(NoDataError);
   });
 
   it("createOrder: PUMAPI's refusals are PumapiActionErrors naming the action", async () => {
     const { ppms, sent } = await setup();
-    const inactive = await ppms.createOrder({ serviceId: 603, login: "jdoe", quantity: 1 }).catch((e: unknown) => e);
+    const inactive = await ppms.createOrder({ serviceId: 40603, login: "jdoe", quantity: 1 }).catch((e: unknown) => e);
     expect(inactive).toBeInstanceOf(PumapiActionError);
-    expect((inactive as Error).message).toMatch(/PUMAPI createorder.*service 603 is not active/);
-    await expect(ppms.createOrder({ serviceId: 601, login: "nobody", quantity: 1 })).rejects.toMatchObject({ action: "createorder", answer: "error: invalid user nobody" });
+    expect((inactive as Error).message).toMatch(/PUMAPI createorder.*service 40603 is not active/);
+    await expect(ppms.createOrder({ serviceId: 20601, login: "nobody", quantity: 1 })).rejects.toMatchObject({ action: "createorder", answer: "error: invalid user nobody" });
     expect(sent("createorder")).toBe(2);
   });
 
   it("services and prices, filtered by core facility", async () => {
     const { ppms } = await setup();
-    expect((await ppms.getServices()).map((s) => [s.serviceId, s.active])).toEqual([[601, true], [602, true], [603, false]]);
+    expect((await ppms.getServices()).map((s) => [s.serviceId, s.active])).toEqual([[20601, true], [20602, true], [40603, false]]);
     expect((await ppms.getServices({ coreId: 4 })).map((s) => s.name)).toEqual(["Data storage"]);
-    expect((await ppms.getPriceList({ coreId: 4 })).map((p) => [p.serviceId, p.affiliationId, p.price])).toEqual([[603, 3, 100]]);
+    const prices = await ppms.getPriceList({ coreId: 4 });
+    expect(prices.map((p) => [p.localServiceId, p.affiliationId, p.price])).toEqual([[603, 3, 100]]);
+    expect(joinPricesToServices(prices, await ppms.getServices({ coreId: 4 }), 4)[0]?.service?.name).toBe("Data storage");
     expect((await ppms.getOrders({ coreId: 4 }))).toEqual([]);
   });
 
@@ -51,9 +51,9 @@ describe("billing against the stateful fake PUMAPI", () => {
     const json = await setup({ format: "json" });
     expect(await json.ppms.getServices()).toEqual(await csv.ppms.getServices());
     expect(await json.ppms.getOrders()).toEqual(await csv.ppms.getOrders());
-    expect((await json.ppms.getOrders())[0]?.comments).toBe("Plates A & B");
+    expect((await json.ppms.getServices())[1]?.name).toBe("Image analysis, per hour");
     const prices = await json.ppms.getPriceList();
-    expect(prices[0]).toMatchObject({ serviceId: 601, price: 15, minDate: "2030-01-01", maxDate: "2030-12-31" });
+    expect(prices[0]).toMatchObject({ localServiceId: 601, price: 15, minDate: "2030-01-01", maxDate: "2030-12-31" });
     const formats = json.server.requests.filter((r) => ["getservices", "getpriceslist", "getorders"].includes(r.action)).map((r) => r.form.format);
     expect(formats).toEqual(["json", "json", "json", "json"]);
   });
@@ -71,17 +71,20 @@ describe("billing against the stateful fake PUMAPI", () => {
   });
 
   it("invoices: list, one, details; setInventoryTrackingSent then the 'sent' list holds it", async () => {
-    const { ppms } = await setup();
-    expect((await ppms.getInvoiceList()).map((i) => [i.ref, i.amount, i.sent])).toEqual([["INV-2030-0001", 155, true], ["INV-2030-0002", 60, false]]);
-    expect((await ppms.getInvoice(302)).group).toBe("imaging_group");
-    await expect(ppms.getInvoice(999)).rejects.toMatchObject({ name: "NoDataError", action: "getinvoice" });
-    expect((await ppms.getInvoiceDetails(301, { assistant: true })).map((l) => l.assistant)).toEqual(["Admin Facility", ""]);
-    expect(await ppms.getInvoiceDetails(301, { bcode: "BC-9999" })).toEqual([]);
+    const { ppms, server } = await setup();
+    const [first, second] = ["PPMS2-Imaging-20300228-0001", "PPMS2-Imaging-20300228-0002"];
+    expect(await ppms.getInvoiceList()).toEqual([first, second]);
+    expect((await ppms.getInvoice(second)).accounts).toEqual([{ accountNumber: "BC-1002", amount: 60 }]);
+    await expect(ppms.getInvoice("PPMS2-Imaging-20300228-0999")).rejects.toMatchObject({ name: "NoDataError", action: "getinvoice" });
+    const details = await ppms.getInvoiceDetails(first, { assistant: true });
+    expect(details.map((l) => [l.section, l.system, l.finalAmount, l.extra.Assistant])).toEqual([["", "Zeiss LSM 900", 80, "Admin Facility"], ["Training", "Nikon Ti2", 75, ""]]);
+    expect(await ppms.getInvoiceDetails(first, { bcode: "BC-9999" })).toEqual([]);
 
-    expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual(["INV-2030-0001"]);
-    await ppms.setInventoryTrackingSent("INV-2030-0002");
+    expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual([first]);
+    await ppms.setInventoryTrackingSent(second);
     const sent = await ppms.getInventoryTrackingList({ filter: "sent" });
-    expect(sent.map((t) => [t.invoiceRef, t.sentDate])).toEqual([["INV-2030-0001", "2030-03-02"], ["INV-2030-0002", "2030-03-14"]]);
+    expect(sent.map((t) => [t.invoiceRef, t.trackingRef, t.paid])).toEqual([[first, "T-301", false], [second, "T-302", false]]);
+    expect(server.state.invoices.get(302)).toMatchObject({ sent: true, sentDate: "2030-03-14" });
     expect(await ppms.getInventoryTrackingList({ filter: "tosend" })).toEqual([]);
     expect((await ppms.getInventoryTrackingList({ filter: "unpaid" })).length).toBe(2);
     await expect(ppms.setInventoryTrackingSent("INV-0000")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid invoice INV-0000" });
@@ -89,14 +92,14 @@ describe("billing against the stateful fake PUMAPI", () => {
 
   it("addSampleResult then getManifest shows it; the same title replaces the value", async () => {
     const { ppms } = await setup();
-    expect((await ppms.getManifestList({ coreId: 2 })).map((m) => [m.manifestId, m.sampleCount])).toEqual([[71, 2]]);
+    expect((await ppms.getManifestList({ coreId: 2 })).map((m) => [m.manifestRef, m.orderRef])).toEqual([["71", "1001"]]);
     await ppms.addSampleResult("S-0002", "viability", "88%");
     await ppms.addSampleResult("S-0002", "confluence", "60%");
     await ppms.addSampleResult("S-0001", "viability", "95%");
     const samples = await ppms.getManifest(71);
-    expect(samples.map((s) => [s.sampleId, s.results])).toEqual([
-      ["S-0001", [{ title: "viability", value: "95%" }]],
-      ["S-0002", [{ title: "viability", value: "88%" }, { title: "confluence", value: "60%" }]],
+    expect(samples.map((s) => [s.sampleId, s.fields])).toEqual([
+      ["S-0001", { Type: "cells", viability: "95%", confluence: "" }],
+      ["S-0002", { Type: "cells", viability: "88%", confluence: "60%" }],
     ]);
     await expect(ppms.addSampleResult("S-9999", "viability", "1%")).rejects.toMatchObject({ name: "PumapiActionError", answer: "error: invalid sample S-9999" });
     await expect(ppms.getManifest(72)).rejects.toMatchObject({ name: "NoDataError", action: "getmanifest" });
@@ -119,7 +122,7 @@ describe("API2 GetPPMSAccounts against the fake", () => {
   it("reaches <instance>/API2/ beside /pumapi/ with the API key, and filters by coreId", async () => {
     const { server, ppms } = await setup();
     const accounts = await ppms.getAccounts();
-    expect(accounts.map((a) => [a.id, a.coreId, a.active])).toEqual([[1, 2, true], [2, 2, true], [3, 4, false]]);
+    expect(accounts.map((a) => [a.bcode, a.rowNum, a.active])).toEqual([["BC-1001", 1, true], ["BC-1002", 2, true], ["BC-2001", 3, false]]);
     expect(accounts[0]?.description).toBe("Cell Lab & friends, general");
     expect((await ppms.getAccounts({ coreId: 4 })).map((a) => a.bcode)).toEqual(["BC-2001"]);
     const api2 = server.requests.filter((r) => r.endpoint === "api2");

@@ -28,7 +28,7 @@ describe("billing writes on a busy server (503): sent once, never retried", () =
     ["createorder", (p) => p.createOrder({ serviceId: 601, login: "jdoe", quantity: 2 })],
     ["addvalidbcode", (p) => p.addValidBcode("BC-3001", { expirationDate: "2031-06-30" })],
     ["delvalidbcode", (p) => p.deleteValidBcode("BC-1002")],
-    ["setinvtracksent", (p) => p.setInventoryTrackingSent("INV-2030-0002")],
+    ["setinvtracksent", (p) => p.setInventoryTrackingSent("PPMS2-Imaging-20300228-0002")],
     ["addsampleresult", (p) => p.addSampleResult("S-0002", "viability", "88%")],
   ];
 
@@ -71,11 +71,11 @@ describe("local validation sends nothing", () => {
       ["filter", () => ppms.getInventoryTrackingList({ filter: "SENT" as never })],
       ["sampleId", () => ppms.addSampleResult("", "t", "v")],
       ["orderId", () => ppms.getOrderLines(1.5)],
-      ["invoiceId", () => ppms.getInvoice("INV-1")],
-      ["invoiceId", () => ppms.getInvoiceDetails(-3)],
+      ["invoiceId", () => ppms.getInvoice(" ")],
+      ["invoiceId", () => ppms.getInvoiceDetails(-3 as never)],
       ["manifestId", () => ppms.getManifest("")],
       ["coreId", () => ppms.getManifestList({ coreId: "x" })],
-      ["assistant", () => ppms.getInvoiceDetails(301, { assistant: "show" as never })],
+      ["assistant", () => ppms.getInvoiceDetails("PPMS2-Imaging-20300228-0001", { assistant: "show" as never })],
       ["api2Key", () => ppms.getAccounts({ api2Key: "" })],
     ];
     for (const [field, call] of calls) {
@@ -91,15 +91,15 @@ describe("what a real server may send", () => {
   it("getorders without a title line, spaces after commas, tabs and lower-case booleans", async () => {
     const { ppms } = await scripted(() => ({
       body:
-        "Order ref., Core facility ref., Date, Login, User, Group, Bcode, Project id, Accepted, Completed, Completed date, Total, Comments, Invoiced\r\n" +
-        '1001, 2, "2030-03-01", "jdoe", "Doe Jane", "imaging_group", "BC-1002", 8, true, false, "", 45.00, "Plates\tA", false\r\n',
+        "Core facility ref., Order ref., User, Group, Project ref, Quoted date, Ordered date, Completed date, Status, Invoiced, Extra\r\n" +
+        '2, 1001, "jdoe\t", "imaging_group", 8, "", "2030-03-01", "", "Ordered\tnow", false, "x"\r\n',
     }));
     const [order] = await ppms.getOrders();
-    expect(order).toMatchObject({ orderId: 1001, coreFacilityRef: 2, login: "jdoe", projectId: 8, accepted: true, completed: false, total: 45 });
+    expect(order).toMatchObject({ orderId: 1001, coreFacilityRef: 2, user: "jdoe", projectRef: "8", orderedDate: "2030-03-01", status: "Orderednow", invoiced: false });
   });
 
   it("a title line alone is no orders; a JSON connection still reads a CSV answer", async () => {
-    const { ppms } = await scripted(() => ({ body: "Orders list\r\n" }), { format: "json" });
+    const { ppms } = await scripted(() => ({ body: "Orders\r\n" }), { format: "json" });
     expect(await ppms.getOrders()).toEqual([]);
   });
 

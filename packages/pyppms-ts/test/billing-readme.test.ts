@@ -16,16 +16,16 @@ afterAll(async () => {
 
 describe("README billing example", () => {
   it("orders, invoice tracking, sample results, API2 accounts", async () => {
-    const orderId = await ppms.createOrder({ serviceId: 602, login: "bkovac", quantity: 1.5, projectId: 7 }); // 1003
+    const orderId = await ppms.createOrder({ serviceId: 20602, login: "bkovac", quantity: 1.5, projectId: 7 }); // 1003
     expect(orderId).toBe(1003);
     const lines = await ppms.getOrderLines(orderId);
-    expect(lines).toEqual([{ orderId: 1003, line: 1, serviceId: 602, service: "Image analysis, per hour", quantity: 1.5, unitPrice: 60.5, total: 90.75 }]);
+    expect(lines).toMatchObject([{ orderId: "1003", serviceId: 20602, quantity: 1.5, group: "cell_lab", invoiced: false }]);
     for (const invoice of await ppms.getInventoryTrackingList({ filter: "tosend" })) {
       await ppms.setInventoryTrackingSent(invoice.invoiceRef);
     }
     expect(await ppms.getInventoryTrackingList({ filter: "tosend" })).toEqual([]);
     await ppms.addSampleResult("S-0002", "viability", "88%");
-    expect((await ppms.getManifest(71))[1]?.results).toEqual([{ title: "viability", value: "88%" }]);
+    expect((await ppms.getManifest(71))[1]?.fields).toEqual({ Type: "cells", viability: "88%" });
     const accounts = await ppms.getAccounts({ coreId: 2 }); // API2, beside /pumapi/
     expect(accounts.map((a) => a.bcode)).toEqual(["BC-1001", "BC-1002"]);
   });

@@ -3,12 +3,13 @@ import { join } from "node:path";
 import { RecordReplayCache } from "@facility-sdk/http-core";
 import { stageDirs } from "@facility-sdk/test-cache";
 import { describe, expect, it } from "vitest";
-import { NoDataError, PpmsInvalidArgumentError, PpmsInvoice, PpmsOrder } from "../src/index.js";
+import { joinPricesToServices, NoDataError, PpmsInvalidArgumentError, PpmsInvoice, PpmsOrder } from "../src/index.js";
 import { useConnections } from "./helpers/harness.js";
 import { pumapiKey } from "./helpers/stages.js";
 
 // The billing actions (valid billing codes, services, prices, orders, invoices, invoice tracking,
-// sample manifests, API2 accounts) against recorded answers in the fake's format (stage_0).
+// sample manifests, API2 accounts) against recorded answers in the public formats (stage_0; the
+// source of each format is in docs/wire-formats.md).
 
 const { stage, connect, tempDir } = useConnections();
 
@@ -56,43 +57,49 @@ describe("valid billing codes (offline, stage_0)", () => {
 });
 
 describe("services, prices, orders (offline, stage_0)", () => {
-  it("getServices tolerates an extra column and lower-case booleans; coreId filters", async () => {
+  it("getServices (crukci: `Service id, Name, Group, Active`) tolerates an extra column, spaced header and lower-case booleans; coreId filters", async () => {
     const { ppms } = await stage(0);
     const services = await ppms.getServices();
     expect(services).toEqual([
-      { serviceId: 601, coreFacilityRef: 2, name: "Sample preparation", group: "Preparation", unit: "sample", active: true },
-      { serviceId: 602, coreFacilityRef: 2, name: "Image analysis & reporting, per hour", group: "Analysis", unit: "hour", active: true },
-      { serviceId: 603, coreFacilityRef: 4, name: "Data storage", group: "Storage", unit: "TB", active: false },
+      { serviceId: 20601, name: "Sample preparation", group: "Preparation", active: true },
+      { serviceId: 20602, name: "Image analysis & reporting, per hour", group: "Analysis", active: true },
+      { serviceId: 40603, name: "Data storage", group: "Storage", active: false },
     ]);
-    expect((await ppms.getServices({ coreId: 4 })).map((s) => s.serviceId)).toEqual([603]);
+    expect((await ppms.getServices({ coreId: 4 })).map((s) => s.serviceId)).toEqual([40603]);
     await expect(ppms.getServices({ coreId: "four" })).rejects.toMatchObject({ field: "coreId" });
   });
 
-  it("getPriceList reads prices with two decimals; 0 means any", async () => {
+  it("getPriceList (CSV `priority,service,affiliationid,projectid,Price`) names services by LOCAL id; joined to getServices by core × 10000", async () => {
     const { ppms } = await stage(0);
     const prices = await ppms.getPriceList();
     expect(prices).toHaveLength(4);
-    expect(prices[0]).toEqual({ priority: 1, serviceId: 601, affiliationId: 0, projectId: 8, price: 15, minDate: "", maxDate: "" });
-    expect(prices.find((p) => p.serviceId === 602)?.price).toBe(60.5);
+    expect(prices[0]).toEqual({ priority: 1, localServiceId: 601, affiliationId: 0, projectId: 8, price: 15, minDate: "", maxDate: "" });
+    const joined = joinPricesToServices(prices, await ppms.getServices(), 2);
+    expect(joined.map((p) => [p.serviceId, p.service?.name ?? null])).toEqual([
+      [20601, "Sample preparation"], [20601, "Sample preparation"], [20602, "Image analysis & reporting, per hour"], [20603, null],
+    ]);
   });
 
-  it("getOrders skips the title line; an order without a project has projectId null", async () => {
+  it("getOrders (2014 documentation's columns) skips the title line `Orders`, strips a tab inside a value", async () => {
     const { ppms } = await stage(0);
     const orders = await ppms.getOrders();
     expect(orders.map((o) => o.orderId)).toEqual([1001, 1002, 1004]);
     expect(orders[0]).toBeInstanceOf(PpmsOrder);
-    expect(orders[0]).toMatchObject({ coreFacilityRef: 2, login: "jdoe", fullname: "Doe Jane", projectId: 8, accepted: true, completed: false, total: 45, comments: "Plates A & B" });
-    expect(orders[1]).toMatchObject({ completed: true, completedDate: "2030-03-05", total: 140.75, fullname: "Kovač Boris" });
-    expect(orders[2]).toMatchObject({ projectId: null, comments: 'Storage, "cold" tier', total: 0 });
-    expect(String(orders[0])).toBe("order 1001 (jdoe, 2030-03-01)");
+    expect({ ...orders[1] }).toEqual({
+      orderId: 1002, coreFacilityRef: 2, user: "bkovac", group: "cell_lab", projectRef: "7", quotedDate: "2030-02-27", orderedDate: "2030-03-02",
+      completedDate: "2030-03-05", status: "Completed", invoiced: true,
+    });
+    expect(orders[2]).toMatchObject({ user: "ops.robot", projectRef: "", invoiced: false });
+    expect(String(orders[0])).toBe("order 1001 (jdoe, Accepted)");
     expect((await ppms.getOrders({ coreId: 4 })).map((o) => o.orderId)).toEqual([1004]);
   });
 
-  it("getOrderLines reads an order's lines; an unknown order is a NoDataError naming action and order", async () => {
+  it("getOrderLines reads crukci's `Order ID, ServiceID, Quantity, Group, Invoiced`; an unknown order is a NoDataError naming action and order", async () => {
     const { ppms } = await stage(0);
+    const none = { orderRef: "", coreFacilityRef: null, user: "", projectRef: "", quotedDate: "", orderedDate: "", completedDate: "", status: "" };
     expect(await ppms.getOrderLines(1002)).toEqual([
-      { orderId: 1002, line: 1, serviceId: 602, service: "Image analysis & reporting, per hour", quantity: 1.5, unitPrice: 60.5, total: 90.75 },
-      { orderId: 1002, line: 2, serviceId: 601, service: "Sample preparation", quantity: 2, unitPrice: 25, total: 50 },
+      { ...none, orderId: "1002", serviceId: 20602, quantity: 1.5, group: "cell_lab", invoiced: true },
+      { ...none, orderId: "1002", serviceId: 20601, quantity: 2, group: "cell_lab", invoiced: true },
     ]);
     const error = await ppms.getOrderLines("9999").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoDataError);
@@ -102,8 +109,8 @@ describe("services, prices, orders (offline, stage_0)", () => {
 
   it("createOrder returns the new order id (digits without a line end)", async () => {
     const { ppms } = await stage(0);
-    expect(await ppms.createOrder({ serviceId: 601, login: "jdoe", quantity: 2 })).toBe(1005);
-    const full = { serviceId: "602", login: "bkovac", quantity: 1.5, projectId: 7, completed: true, completedDate: "2030-03-14", comments: "Plate B" };
+    expect(await ppms.createOrder({ serviceId: 20601, login: "jdoe", quantity: 2 })).toBe(1005);
+    const full = { serviceId: "20602", login: "bkovac", quantity: 1.5, projectId: 7, completed: true, completedDate: "2030-03-14", comments: "Plate B" };
     expect(await ppms.createOrder(full)).toBe(1006);
   });
 
@@ -150,69 +157,75 @@ describe("format json (offline, stage_0)", () => {
 
   it("actions without format=json are asked in CSV on a JSON connection", async () => {
     const { ppms } = await stage(0, { format: "json" });
-    expect((await ppms.getOrderLines(1002)).map((l) => l.line)).toEqual([1, 2]);
+    expect((await ppms.getOrderLines(1002)).map((l) => l.serviceId)).toEqual([20602, 20601]);
     expect((await ppms.getValidBcodes()).length).toBe(3);
   });
 });
 
 describe("invoices and invoice tracking (offline, stage_0)", () => {
-  it("getInvoiceList and getInvoice give PpmsInvoice models", async () => {
+  const first = "PPMS2-Imaging-20300228-0001";
+
+  it("getInvoiceList reads string invoice ids, one per line, no header; an empty answer is no invoices", async () => {
     const { ppms } = await stage(0);
-    const invoices = await ppms.getInvoiceList();
-    expect(invoices.map(String)).toEqual(["INV-2030-0001 (155.00, 2030-02-28)", "INV-2030-0002 (60.00, 2030-02-28)"]);
-    expect(invoices[0]).toBeInstanceOf(PpmsInvoice);
+    expect(await ppms.getInvoiceList()).toEqual([first, "PPMS2-Imaging-20300228-0002"]);
     expect(await ppms.getInvoiceList({ coreId: 4 })).toEqual([]);
-    const invoice = await ppms.getInvoice(301);
-    expect(invoice).toEqual(invoices[0]);
-    expect(invoice).toMatchObject({ invoiceId: 301, ref: "INV-2030-0001", coreFacilityRef: 2, bcode: "BC-1001", group: "cell_lab", amount: 155, sent: true, paid: false });
-    const error = await ppms.getInvoice(999).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NoDataError);
-    expect((error as Error).message).toMatch(/PUMAPI getinvoice.*Invoice \[999\]/);
   });
 
-  it("getInvoiceDetails reads lines, with the assistant when asked", async () => {
+  it("getInvoice reads headerless `account number, amount` lines into a PpmsInvoice; an unknown id is a NoDataError", async () => {
     const { ppms } = await stage(0);
-    const plain = await ppms.getInvoiceDetails(301);
-    expect(plain.map((l) => [l.item, l.quantity, l.unitPrice, l.amount, l.assistant])).toEqual([
-      ["Zeiss LSM 900", 2, 40, 80, ""],
-      ["Sample preparation", 3, 25, 75, ""],
-    ]);
-    const withAssistant = await ppms.getInvoiceDetails("301", { assistant: true });
-    expect(withAssistant[0]).toEqual({
-      invoiceId: 301, date: "2030-02-10", item: "Zeiss LSM 900", fullname: "Kovač Boris", login: "bkovac", bcode: "BC-1001",
-      quantity: 2, unitPrice: 40, amount: 80, assistant: "Admin Facility",
-    });
-    await expect(ppms.getInvoiceDetails(999)).rejects.toBeInstanceOf(NoDataError);
+    const invoice = await ppms.getInvoice(first);
+    expect(invoice).toBeInstanceOf(PpmsInvoice);
+    expect(invoice).toMatchObject({ invoiceId: first, accounts: [{ accountNumber: "BC-1001", amount: 155 }], total: 155 });
+    expect(String(invoice)).toBe(`${first} (1 accounts, 155.00)`);
+    const error = await ppms.getInvoice("PPMS2-Imaging-20300228-0009").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoDataError);
+    expect((error as Error).message).toMatch(/PUMAPI getinvoice.*Invoice \[PPMS2-Imaging-20300228-0009\]/);
   });
 
-  it("getInventoryTrackingList filters; a filter other than tosend/sent/paid/unpaid sends nothing", async () => {
+  it("getInvoiceDetails skips the preamble and reads each section under its own header (a Training section with `Duration`)", async () => {
+    const { ppms } = await stage(0);
+    const lines = await ppms.getInvoiceDetails(first);
+    expect(lines.map((l) => [l.section, l.sessionType, l.system, l.durationBooked, l.durationUsed, l.finalAmount])).toEqual([
+      ["", "autonomous session", "Zeiss LSM 900", "2", "2", 80],
+      ["Training", "training", "Nikon Ti2", "3", "3", 75],
+    ]);
+    expect(lines[0]).toEqual({
+      section: "", sessionType: "autonomous session", project: "", affiliation: "", accountNumber: "", reference: "9001", user: "Kovač Boris", systemType: "Confocal", system: "Zeiss LSM 900",
+      date: "2030-02-10", startTime: "09:00", durationBooked: "2", durationUsed: "2", notes: "", fee: 0, subsidy: 0, finalAmount: 80, group: "cell_lab", extra: {},
+    });
+    const withAssistant = await ppms.getInvoiceDetails(first, { assistant: true });
+    expect(withAssistant.map((l) => l.extra)).toEqual([{ Assistant: "Admin Facility" }, { Assistant: "" }]);
+    await expect(ppms.getInvoiceDetails("PPMS2-Imaging-20300228-0009")).rejects.toBeInstanceOf(NoDataError);
+  });
+
+  it("getInventoryTrackingList reads the 2014 documentation's 19 columns (spaced header), keeping the untyped ones; bad filters send nothing", async () => {
     const { ppms, fixture } = await stage(0);
     const all = await ppms.getInventoryTrackingList();
-    expect(all[0]).toEqual({
-      invoiceRef: "INV-2030-0001", invoiceId: 301, coreFacilityRef: 2, group: "cell_lab", bcode: "BC-1001", date: "2030-02-28",
-      amount: 155, sent: true, sentDate: "2030-03-02", paid: false, paidDate: "",
+    const blank = { "Reference Payment": "", "Date Payment": "", Metadata2: "", Metadata3: "", Metadata4: "", Metadata5: "", Metadata6: "" };
+    expect(all[1]).toEqual({
+      trackingRef: "T-302", invoiceRef: "PPMS2-Imaging-20300228-0002", coreFacilityRef: 2, invoiceDate: "2030-02-28", bcode: "BC-1002", amount: 60,
+      paid: false, emails: ["jane.doe@lab.example", "facility.admin@lab.example"],
+      extra: { PO: "", "Date created": "2030-02-28", Metadata1: "cost centre 7", ...blank, Address: "Lab Street 1, 4000 Town" },
     });
-    expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual(["INV-2030-0001"]);
-    expect((await ppms.getInventoryTrackingList({ filter: "tosend" })).map((t) => t.invoiceRef)).toEqual(["INV-2030-0002"]);
+    expect((await ppms.getInventoryTrackingList({ filter: "sent" })).map((t) => t.invoiceRef)).toEqual([first]);
+    expect((await ppms.getInventoryTrackingList({ filter: "tosend" })).map((t) => t.trackingRef)).toEqual(["T-302"]);
     const before = fixture.used().length;
     await expect(ppms.getInventoryTrackingList({ filter: "overdue" as never })).rejects.toMatchObject({ name: "PpmsInvalidArgumentError", field: "filter" });
     await expect(ppms.setInventoryTrackingSent("")).rejects.toMatchObject({ field: "invoiceRef" });
     expect(fixture.used()).toHaveLength(before);
-    await expect(ppms.setInventoryTrackingSent("INV-2030-0002")).resolves.toBeUndefined();
+    await expect(ppms.setInventoryTrackingSent("PPMS2-Imaging-20300228-0002")).resolves.toBeUndefined();
   });
 });
 
 describe("sample manifests (offline, stage_0)", () => {
-  it("getManifestList and getManifest, results split into title and value", async () => {
+  it("getManifestList (reference, name, order ref., core facility ref.) and getManifest (template columns kept as fields)", async () => {
     const { ppms } = await stage(0);
-    expect(await ppms.getManifestList()).toEqual([{ manifestId: 71, coreFacilityRef: 2, title: "Plate screen, March", login: "jdoe", date: "2030-03-10", sampleCount: 2 }]);
+    expect(await ppms.getManifestList()).toEqual([{ manifestRef: "71", name: "Plate screen, March", orderRef: "1001", coreFacilityRef: 2 }]);
     const samples = await ppms.getManifest(71);
     expect(samples[0]).toEqual({
-      sampleId: "S-0001", manifestId: 71, name: "Well A1", type: "cells",
-      results: [{ title: "viability", value: "92%" }, { title: "confluence", value: "70%" }],
-      resultsText: "viability: 92%; confluence: 70%",
+      sampleId: "S-0001", plate: "P1", x: "1", y: "A", sampleRef: "Well A1", fields: { Type: "cells", viability: "92%", confluence: "70%" },
     });
-    expect(samples[1]?.results).toEqual([]);
+    expect(samples[1]?.fields).toEqual({ Type: "cells", viability: "", confluence: "" });
     await expect(ppms.getManifest(99)).rejects.toMatchObject({ name: "NoDataError", action: "getmanifest" });
   });
 
@@ -233,15 +246,16 @@ describe("sample manifests (offline, stage_0)", () => {
 });
 
 describe("API2 accounts (offline, a recording of its own)", () => {
+  // The keys of the public samples: no id, no coreId; `active` is the string "true".
   const accounts =
-    '[{"id":1,"coreId":2,"bcode":"BC-1001","description":"Cell Lab &amp; friends, general","groupLogin":"cell_lab","active":true,"expirationDate":"2031-12-31"},' +
-    '{"id":2,"coreId":2,"bcode":"BC-1002","description":"Imaging methods","groupLogin":"imaging_group","active":true,"expirationDate":"2030-12-31"}]';
+    '[{"bcode":"BC-1001","descriptionShort":"Cell Lab &amp; friends, general","rowNum":1,"affiliation":"Lab of Cells, Dept. B","expirationDatePost":"2031-12-31","active":"true"},' +
+    '{"bcode":"BC-1002","descriptionShort":"Imaging methods","rowNum":2,"affiliation":"","expirationDatePost":"","active":"false"}]';
 
-  it("getAccounts reads typed JSON values and unescapes entities", async () => {
+  it("getAccounts reads GetPPMSAccounts' public keys, `active` as a string, and unescapes entities", async () => {
     const { ppms } = await ownRecordings({ "GetPPMSAccounts/coreId--2__format--json.txt": accounts, "GetPPMSAccounts/format--json.txt": "[]" });
     expect(await ppms.getAccounts({ coreId: 2 })).toEqual([
-      { id: 1, coreId: 2, bcode: "BC-1001", description: "Cell Lab & friends, general", groupLogin: "cell_lab", active: true, expirationDate: "2031-12-31" },
-      { id: 2, coreId: 2, bcode: "BC-1002", description: "Imaging methods", groupLogin: "imaging_group", active: true, expirationDate: "2030-12-31" },
+      { bcode: "BC-1001", description: "Cell Lab & friends, general", rowNum: 1, affiliation: "Lab of Cells, Dept. B", expirationDate: "2031-12-31", active: true },
+      { bcode: "BC-1002", description: "Imaging methods", rowNum: 2, affiliation: "", expirationDate: "", active: false },
     ]);
     expect(await ppms.getAccounts()).toEqual([]);
     expect(ppms.lastServedFromCache).toBe(true);
@@ -249,7 +263,7 @@ describe("API2 accounts (offline, a recording of its own)", () => {
   });
 
   it("an answer that does not fit names the action and the field", async () => {
-    const { ppms } = await ownRecordings({ "GetPPMSAccounts/format--json.txt": '[{"id":"x","coreId":2,"bcode":"BC-1","active":true}]' });
-    await expect(ppms.getAccounts()).rejects.toMatchObject({ name: "PumapiValidationError", action: "GetPPMSAccounts", field: "id" });
+    const { ppms } = await ownRecordings({ "GetPPMSAccounts/format--json.txt": '[{"bcode":"BC-1","active":"maybe"}]' });
+    await expect(ppms.getAccounts()).rejects.toMatchObject({ name: "PumapiValidationError", action: "GetPPMSAccounts", field: "active" });
   });
 });

@@ -132,3 +132,18 @@ describe("FakePumapi (transport-free)", () => {
     expect(fake.state.users.get("jdoe")?.active).toBe(false);
   });
 });
+
+describe("getusers encoding (public notes: logins may come HTML-encoded, twice: &amp;#39;)", () => {
+  it("sends a login with an apostrophe twice-encoded, plain logins as they are", async () => {
+    const seed = defaultPumapiSeed();
+    seed.users = [...(seed.users ?? []), { login: "o'brien", lname: "O'Brien", fname: "Sean", email: "sean.obrien@lab.example", unitlogin: "cell_lab" }];
+    const server = await startFakePumapi({ seed });
+    try {
+      const lines = (await post(server, "getusers")).text.split("\r\n");
+      expect(lines).toContain("o&amp;#39;brien");
+      expect(lines).toContain("jdoe");
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -105,29 +105,30 @@ describe("projects and billing codes", () => {
 });
 
 describe("orders, invoices, manifests, incidents, session notes", () => {
-  it("creates an order answering digits only; it is listed by getorders and getorderlines", async () => {
-    const res = await post(server, "createorder", { serviceid: "601", login: "amueller", quantity: "4", projectid: "8", comments: "Slides" });
+  it("creates an order (serviceid = getservices' Service id, core × 10000 + local) answering digits only; getorders and getorderlines list it", async () => {
+    const res = await post(server, "createorder", { serviceid: "20601", login: "amueller", quantity: "4", projectid: "8", comments: "Slides" });
     expect(res.text).toBe("1003");
     const lines = crlfLines((await post(server, "getorders", { coreid: "2" })).text);
-    expect(lines.at(-1)).toBe('1003,2,"2030-03-20","amueller","Müller Anna","imaging_group","",8,False,False,"",60.00,"Slides"');
-    expect(crlfLines((await post(server, "getorderlines", { orderref: "1003" })).text)[1]).toBe('1003,1,601,"Sample preparation",4,15.00,60.00');
+    expect(lines.at(-1)).toBe('2,1003,"amueller","imaging_group",8,"","2030-03-20","","Ordered",False');
+    expect(crlfLines((await post(server, "getorderlines", { orderref: "1003" })).text)[1]).toBe('1003,20601,4,"imaging_group",False');
     expect(server.state.orders.get(1003)?.lines).toEqual([{ serviceId: 601, quantity: 4, unitPrice: 15 }]);
   });
 
   it("refuses createorder for a missing quantity, an unknown or inactive service, an unknown user", async () => {
-    expect((await post(server, "createorder", { serviceid: "601", login: "jdoe" })).text).toBe("error: missing parameter: quantity\r\n");
-    expect((await post(server, "createorder", { serviceid: "699", login: "jdoe", quantity: "1" })).text).toBe("error: invalid service 699\r\n");
-    expect((await post(server, "createorder", { serviceid: "603", login: "jdoe", quantity: "1" })).text).toBe("error: service 603 is not active\r\n");
-    expect((await post(server, "createorder", { serviceid: "601", login: "nobody", quantity: "1" })).text).toBe("error: invalid user nobody\r\n");
-    expect((await post(server, "createorder", { serviceid: "601", login: "jdoe", quantity: "-2" })).text).toBe("error: invalid quantity: -2\r\n");
+    expect((await post(server, "createorder", { serviceid: "20601", login: "jdoe" })).text).toBe("error: missing parameter: quantity\r\n");
+    expect((await post(server, "createorder", { serviceid: "601", login: "jdoe", quantity: "1" })).text).toBe("error: invalid service 601\r\n"); // a local id
+    expect((await post(server, "createorder", { serviceid: "40603", login: "jdoe", quantity: "1" })).text).toBe("error: service 40603 is not active\r\n");
+    expect((await post(server, "createorder", { serviceid: "20601", login: "nobody", quantity: "1" })).text).toBe("error: invalid user nobody\r\n");
+    expect((await post(server, "createorder", { serviceid: "20601", login: "jdoe", quantity: "-2" })).text).toBe("error: invalid quantity: -2\r\n");
     expect(server.state.orders.size).toBe(2);
   });
 
   it("marks an invoice sent with setinvtracksent", async () => {
-    expect((await post(server, "setinvtracksent", { invoiceref: "INV-2030-0002" })).text).toBe("done\r\n");
+    expect((await post(server, "setinvtracksent", { invoiceref: "PPMS2-Imaging-20300228-0002" })).text).toBe("done\r\n");
     expect((await post(server, "getinvtracklist", { filter: "tosend", noheaders: "true" })).text).toBe("");
     const sent = crlfLines((await post(server, "getinvtracklist", { filter: "sent" })).text);
-    expect(sent[2]).toBe('"INV-2030-0002",302,2,"imaging_group","BC-1002","2030-02-28",60.00,True,"2030-03-20",False,""');
+    expect(sent.slice(1).map((l) => l.split(",")[0])).toEqual(['"T-301"', '"T-302"']);
+    expect(server.state.invoices.get(302)).toMatchObject({ sent: true, sentDate: "2030-03-20" });
     expect((await post(server, "setinvtracksent", { invoiceref: "INV-0" })).text).toBe("error: invalid invoice INV-0\r\n");
   });
 
@@ -135,9 +136,10 @@ describe("orders, invoices, manifests, incidents, session notes", () => {
     expect((await post(server, "addsampleresult", { sampleID: "S-0002", title: "viability", value: "88%" })).text).toBe("done\r\n");
     await post(server, "addsampleresult", { sampleID: "S-0001", title: "viability", value: "93%" });
     await post(server, "addsampleresult", { sampleID: "S-0001", title: "count", value: "1.2e6" });
-    expect(crlfLines((await post(server, "getmanifest", { manifestid: "71" })).text).slice(1)).toEqual([
-      '"S-0001",71,"Well A1","cells","viability: 93%; count: 1.2e6"',
-      '"S-0002",71,"Well A2","cells","viability: 88%"',
+    expect(crlfLines((await post(server, "getmanifest", { manifestid: "71" })).text)).toEqual([
+      "sampleID,plate,x,y,sample reference,Type,viability,count", // a result title is a template column
+      '"S-0001","P1","1","A","Well A1","cells","93%","1.2e6"',
+      '"S-0002","P1","2","A","Well A2","cells","88%",""',
     ]);
     expect((await post(server, "addsampleresult", { sampleID: "S-9", title: "t", value: "v" })).text).toBe("error: invalid sample S-9\r\n");
   });

@@ -179,15 +179,15 @@ describe("systems, rights and bookings", () => {
 });
 
 describe("projects, billing codes, orders, invoices, manifests, API2", () => {
-  it("answers getprojects with a spaced header and a quoted description holding a line break; JSON escapes entities", async () => {
+  it("answers getprojects with the 2014 documentation's header, a line break in a description as `|`; JSON keys ProjectRef, ProjectName, ExpirationDate, Active", async () => {
     const text = (await post(server, "getprojects")).text;
-    expect(text.startsWith("Core facility ref., Project name, Phase, Active, Bcode, ProjectRef, Affiliation, Project type, Project group, Descr\r\n")).toBe(true);
-    expect(text).toContain('2,"Cell migration",1,True,"BC-1001",7,"Lab of Cells, Dept. B","Research","cell_lab","Live imaging of\r\nmigrating cells, two channels"\r\n');
+    expect(text.startsWith("Core facility ref.,Project name,Phase,Active,Bcode,Project ref.,Affiliation,Project Type,Project Group,Descr\r\n")).toBe(true);
+    expect(text).toContain('2,"Cell migration",1,True,"BC-1001",7,"Lab of Cells, Dept. B","Research","cell_lab","Live imaging of|migrating cells, two channels"\r\n');
     expect(text).toContain('"Method ""development"" & testing"');
-    expect(crlfLines((await post(server, "getprojects", { ExpirationDate: "true" })).text)[0]).toMatch(/, Descr, Expiration date$/);
-    const json = (await post(server, "getprojects", { format: "json" })).text;
+    expect(crlfLines((await post(server, "getprojects", { ExpirationDate: "true" })).text)[0]).toMatch(/,Descr,Expiration date$/);
+    const json = (await post(server, "getprojects", { format: "json", ExpirationDate: "true" })).text;
     expect(json).toContain("Method &quot;development&quot; &amp; testing");
-    expect(JSON.parse(json)[0]).toMatchObject({ ProjectRef: "7", "Project name": "Cell migration", Active: "True" });
+    expect(JSON.parse(json)[0]).toMatchObject({ ProjectRef: "7", ProjectName: "Cell migration", Active: "True", ExpirationDate: "2031-06-30", Descr: "Live imaging of\nmigrating cells, two channels" });
     expect((await post(server, "getprojectusers", { projectid: "7" })).text).toBe("bkovac\r\ncnguyen\r\n");
     expect((await post(server, "getprojectgroups", { projectid: "8" })).text).toBe("imaging_group\r\n");
     expect((await post(server, "getuserprojects", { login: "jdoe" })).text).toBe("8\r\n");
@@ -201,69 +201,85 @@ describe("projects, billing codes, orders, invoices, manifests, API2", () => {
     expect((await post(server, "getvalidbcodes", { bcode: "BC-1002" })).text).toBe('Bcode,Expiration date\r\n"BC-1002","2030-12-31"\r\n');
   });
 
-  it("answers getorders with a title line and the header on the second line; noheaders drops both", async () => {
+  // The formats below are the public ones listed in packages/pyppms-ts/docs/wire-formats.md.
+  it("answers getorders with a title line `Orders` and the 2014 documentation's columns on line 2; noheaders drops both", async () => {
     const lines = crlfLines((await post(server, "getorders")).text);
-    expect(lines[0]).toBe("Orders list");
-    expect(lines[1]).toBe(
-      "Order ref.,Core facility ref.,Date,Login,User,Group,Bcode,Project id,Accepted,Completed,Completed date,Total,Comments",
-    );
-    expect(lines[2]).toBe('1001,2,"2030-03-01","jdoe","Doe Jane","imaging_group","BC-1002",8,True,False,"",45.00,"Plates A & B"');
-    expect(crlfLines((await post(server, "getorders", { noheaders: "true" })).text)[0]?.startsWith("1001,")).toBe(true);
+    expect(lines[0]).toBe("Orders");
+    expect(lines[1]).toBe("Core facility ref.,Order ref.,User,Group,Project ref,Quoted date,Ordered date,Completed date,Status,Invoiced");
+    expect(lines[2]).toBe('2,1001,"jdoe","imaging_group",8,"","2030-03-01","","Accepted",False');
+    expect(crlfLines((await post(server, "getorders", { noheaders: "true" })).text)[0]?.startsWith("2,1001,")).toBe(true);
     const json = JSON.parse((await post(server, "getorders", { format: "json" })).text) as Record<string, string>[];
-    expect(json[0]).toMatchObject({ "Order ref.": "1001", Comments: "Plates A &amp; B", Total: "45.00" });
-    expect(crlfLines((await post(server, "getorderlines", { orderref: "1002" })).text)).toEqual([
-      "Order ID,Line,Service id,Service,Quantity,Unit price,Total",
-      '1002,1,602,"Image analysis, per hour",1.5,60.50,90.75',
-      '1002,2,601,"Sample preparation",2,25.00,50.00',
-    ]);
+    expect(json[1]).toMatchObject({ "Order ref.": "1002", Status: "Completed", "Completed date": "2030-03-05" });
   });
 
-  it("answers getservices and getpriceslist (Price in CSV; price, minDate, maxDate in JSON)", async () => {
-    expect(crlfLines((await post(server, "getservices", { coreid: "4" })).text)).toEqual([
-      "Service id,Core facility ref.,Name,Group,Unit,Active",
-      '603,4,"Data storage","Storage","TB",False',
+  it("answers getorderlines with crukci's columns `Order ID, ServiceID, Quantity, Group, Invoiced`", async () => {
+    expect(crlfLines((await post(server, "getorderlines", { orderref: "1002" })).text)).toEqual([
+      "Order ID,ServiceID,Quantity,Group,Invoiced",
+      '1002,20602,1.5,"cell_lab",False',
+      '1002,20601,2,"cell_lab",False',
     ]);
+    expect((await post(server, "getorderlines", { orderref: "9999" })).text).toBe("");
+  });
+
+  it("answers getservices `Service id, Name, Group, Active` (core × 10000 + local id) and getpriceslist with LOCAL service ids", async () => {
+    expect(crlfLines((await post(server, "getservices", { coreid: "4" })).text)).toEqual(["Service id,Name,Group,Active", '40603,"Data storage","Storage",False']);
     expect(crlfLines((await post(server, "getpriceslist")).text).slice(0, 2)).toEqual(["priority,service,affiliationid,projectid,Price", "1,601,0,8,15.00"]);
     const json = JSON.parse((await post(server, "getpriceslist", { format: "json", coreid: "2" })).text) as unknown[];
     expect(json).toHaveLength(3);
-    expect(json[0]).toEqual({ priority: "1", service: "601", affiliationid: "0", projectid: "8", price: "15.00", minDate: "2030-01-01", maxDate: "2030-12-31" });
+    expect(json[0]).toEqual({ priority: "1", service: "601", affiliationid: "0", projectid: "8", price: 15, minDate: "2030-01-01", maxDate: "2030-12-31" });
   });
 
-  it("answers the invoice reads and the tracking filters", async () => {
-    expect(crlfLines((await post(server, "getinvoicelist")).text)).toEqual([
-      "Invoice id,Invoice ref.,Core facility ref.,Date,Bcode,Group,Amount,Sent,Paid",
-      '301,"INV-2030-0001",2,"2030-02-28","BC-1001","cell_lab",155.00,True,False',
-      '302,"INV-2030-0002",2,"2030-02-28","BC-1002","imaging_group",60.00,False,False',
-    ]);
-    expect(crlfLines((await post(server, "getinvoice", { invoiceid: "302" })).text)).toHaveLength(2);
-    const details = crlfLines((await post(server, "getinvoicedetails", { invoiceid: "301", assistant: "show" })).text);
-    expect(details[0]).toBe("Invoice id,Date,Item,User,Login,Bcode,Quantity,Unit price,Amount,Assistant");
-    expect(details[1]).toBe('301,"2030-02-10","Zeiss LSM 900","Kovač Boris","bkovac","BC-1001",2,40.00,80.00,"Admin Facility"');
-    expect(crlfLines((await post(server, "getinvoicedetails", { invoiceid: "301", bcode: "BC-9" })).text)).toHaveLength(1);
+  it("answers getinvoicelist with string invoice ids, one per line, and getinvoice with headerless `account number, amount` lines", async () => {
+    expect((await post(server, "getinvoicelist")).text).toBe("PPMS2-Imaging-20300228-0001\r\nPPMS2-Imaging-20300228-0002\r\n");
+    expect((await post(server, "getinvoicelist", { coreid: "4" })).text).toBe("");
+    expect((await post(server, "getinvoice", { invoiceid: "PPMS2-Imaging-20300228-0002" })).text).toBe("BC-1002,60.00\r\n");
+    expect((await post(server, "getinvoice", { invoiceid: "PPMS2-Imaging-20300228-0009" })).text).toBe("");
+  });
+
+  it("answers getinvoicedetails with preamble lines, then sections each with its own header (a `Training` section)", async () => {
+    const details = crlfLines((await post(server, "getinvoicedetails", { invoiceid: "PPMS2-Imaging-20300228-0001", assistant: "show" })).text);
+    expect(details.slice(0, 3)).toEqual(["Invoice,PPMS2-Imaging-20300228-0001", "Date,2030-02-28", "Account number,BC-1001"]);
+    expect(details[3]).toBe(
+      "Session Type,Reference,User,System Type,System,Date,Start time,Duration (booked),Duration (used),Notes,Fee,Subsidy,Final Amount,Group,Assistant",
+    );
+    expect(details[4]).toBe('"autonomous session",9001,"Kovač Boris","","Zeiss LSM 900","2030-02-10","",2,2,"",0.00,0.00,80.00,"cell_lab","Admin Facility"');
+    expect(details[5]).toBe("Training");
+    expect(details[6]).toBe("Session Type,Reference,User,System Type,System,Date,Start time,Duration,Notes,Fee,Subsidy,Final Amount,Group,Assistant");
+    expect(details[7]?.startsWith('"training",9002,')).toBe(true);
+    expect(crlfLines((await post(server, "getinvoicedetails", { invoiceid: "PPMS2-Imaging-20300228-0001", bcode: "BC-9" })).text)).toHaveLength(3);
+  });
+
+  it("answers getinvtracklist with the 2014 documentation's 19 columns, and its filters", async () => {
     const toSend = crlfLines((await post(server, "getinvtracklist", { filter: "tosend" })).text);
-    expect(toSend.slice(1).map((l) => l.split(",")[0])).toEqual(['"INV-2030-0002"']);
+    expect(toSend[0]).toBe(
+      "Invoice tracking ref.,Core facility ref.,Invoice date,PPMS invoice ref,Bcode,PO,Date created,Amount,Paid,Reference Payment,Date Payment," +
+        "Metadata1,Metadata2,Metadata3,Metadata4,Metadata5,Metadata6,Address,Emails",
+    );
+    expect(toSend.slice(1)).toEqual([
+      '"T-302",2,"2030-02-28","PPMS2-Imaging-20300228-0002","BC-1002","","2030-02-28",60.00,False,"","","","","","","","","Lab Street 1, 4000 Town","jane.doe@lab.example"',
+    ]);
     expect((await post(server, "getinvtracklist", { filter: "lost" })).text).toBe("error: invalid filter: lost\r\n");
   });
 
-  it("answers the manifest reads", async () => {
+  it("answers getmanifestlist (reference, name, order ref., core facility ref.) and getmanifest (sampleID, plate, x, y, sample reference, template columns)", async () => {
     expect(crlfLines((await post(server, "getmanifestlist")).text)).toEqual([
-      "Manifest id,Core facility ref.,Title,Login,Date,Samples",
-      '71,2,"Plate screen, March","jdoe","2030-03-10",2',
+      "Manifest reference,Manifest name,Order ref.,Core facility ref.",
+      '71,"Plate screen, March",1001,2',
     ]);
     expect(crlfLines((await post(server, "getmanifest", { manifestid: "71" })).text)).toEqual([
-      "Sample ID,Manifest id,Name,Type,Results",
-      '"S-0001",71,"Well A1","cells","viability: 92%"',
-      '"S-0002",71,"Well A2","cells",""',
+      "sampleID,plate,x,y,sample reference,Type,viability",
+      '"S-0001","P1","1","A","Well A1","cells","92%"',
+      '"S-0002","P1","2","A","Well A2","cells",""',
     ]);
   });
 
-  it("answers API2 GetPPMSAccounts with a JSON list of accounts, HTML entities in strings", async () => {
+  it("answers API2 GetPPMSAccounts with the public keys (active the string \"true\"; no id or coreId), HTML entities in strings", async () => {
     const res = await post(server, "GetPPMSAccounts", { format: "json", coreId: "2" }, { url: server.api2Url, apikey: server.api2Key });
     expect(res.status).toBe(200);
     const accounts = JSON.parse(res.text) as Record<string, unknown>[];
     expect(accounts.map((a) => a.bcode)).toEqual(["BC-1001", "BC-1002"]);
     expect(accounts[0]).toEqual({
-      id: 1, coreId: 2, bcode: "BC-1001", description: "Cell Lab &amp; friends, general", groupLogin: "cell_lab", active: true, expirationDate: "2031-12-31",
+      bcode: "BC-1001", descriptionShort: "Cell Lab &amp; friends, general", rowNum: 1, affiliation: "Lab of Cells, Dept. B", expirationDatePost: "2031-12-31", active: "true",
     });
     const bad = await post(server, "GetPPMSAccounts", { format: "json" }, { url: server.api2Url, apikey: "wrong" });
     expect(bad).toMatchObject({ status: 200, text: "request not authorized\r\n" });

@@ -1,5 +1,7 @@
 import type { ResponseRecord } from "../wire/response-value.js";
+import { parseJsonRecords } from "../wire/json-records.js";
 import { accountRecord, validBcodeRecord } from "./billing-records.js";
+import { buildNumbered } from "./build-records.js";
 import { normaliseKeys } from "./normalise-keys.js";
 import { checkRecord } from "./validators.js";
 
@@ -11,22 +13,24 @@ export interface PpmsValidBcode {
   expirationDate: string;
 }
 
-/** A PPMS account (one object of API2 `GetPPMSAccounts`): a billing code as core facilities see it. */
+/**
+ * A PPMS account (one object of API2 `GetPPMSAccounts`: `bcode, descriptionShort, rowNum,
+ * affiliation, expirationDatePost, active` in the public samples, with `active` the string
+ * `"true"`; no id or core facility).
+ */
 export interface PpmsAccount {
-  /** The account id. */
-  id: number;
-  /** The core facility it belongs to. */
-  coreId: number;
   /** Its billing code. */
   bcode: string;
-  /** Description (HTML entities unescaped). */
+  /** `descriptionShort` (HTML entities unescaped). */
   description: string;
-  /** The group it belongs to (`unitlogin`), `""` when none. */
-  groupLogin: string;
-  /** Whether it is active. */
-  active: boolean;
-  /** Its last valid day (`YYYY-MM-DD`), `""` when it does not expire. */
+  /** `rowNum`, `null` when not sent. */
+  rowNum: number | null;
+  /** The affiliation, as sent. */
+  affiliation: string;
+  /** `expirationDatePost`, as sent; `""` when it does not expire. */
   expirationDate: string;
+  /** Whether it is active (`"true"`/`"false"` or a JSON boolean). */
+  active: boolean;
 }
 
 /**
@@ -55,11 +59,26 @@ export function validBcodeFromRecord(record: ResponseRecord): PpmsValidBcode {
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [record] = parseJsonRecords('[{"id":3,"coreId":4,"bcode":"BC-2001","description":"Facility internal","groupLogin":"facility_staff","active":false,"expirationDate":""}]');
- * accountFromRecord(record!).active; // false
+ * const [record] = parseJsonRecords('[{"bcode":"BC-2001","descriptionShort":"Facility internal","rowNum":"1","affiliation":"Internal","expirationDatePost":"","active":"true"}]');
+ * accountFromRecord(record!).active; // true
  * ```
  */
 export function accountFromRecord(record: ResponseRecord): PpmsAccount {
   const r = checkRecord(accountRecord, normaliseKeys(record));
-  return { id: r.id, coreId: r.coreid, bcode: r.bcode, description: r.description, groupLogin: r.grouplogin, active: r.active, expirationDate: r.expirationdate };
+  return { bcode: r.bcode, description: r.descriptionshort, rowNum: r.rownum, affiliation: r.affiliation, expirationDate: r.expirationdatepost, active: r.active };
+}
+
+/**
+ * Parses an API2 `GetPPMSAccounts` JSON answer. Empty text (HTTP 204) is no accounts.
+ *
+ * @param text - the answer body
+ * @returns the accounts
+ * @throws {@link ResponseFormatError} when it is not JSON or an object does not fit
+ * @example
+ * ```ts
+ * parseAccounts('[{"bcode":"BC-1001","descriptionShort":"Cells","rowNum":"1","affiliation":"Lab","expirationDatePost":"","active":"true"}]')[0]?.bcode; // "BC-1001"
+ * ```
+ */
+export function parseAccounts(text: string): PpmsAccount[] {
+  return text.trim() === "" ? [] : buildNumbered(parseJsonRecords(text), accountFromRecord);
 }

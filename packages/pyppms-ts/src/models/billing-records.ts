@@ -1,16 +1,16 @@
 import { decimal, flag, integer, FieldProblem, recordSpec, text, type FieldCheck } from "./validators.js";
 
 /*
- * The record checks of the billing answers (valid billing codes, services, prices, orders,
- * invoices, invoice tracking, sample manifests, API2 accounts), next to records.ts, which holds
- * the older actions'. Every record is checked after its header names were normalised (lower case,
- * letters and digits only: `Order ref.` → `orderref`), so `Price`/`price` and spacing variants
- * match. Text values are trimmed (PUMAPI pads some values and may leave tabs in them); records
- * are loose: columns the shape does not name are tolerated.
+ * The record checks of the billing answers (valid billing codes, services, prices, orders, order
+ * lines, invoices, invoice tracking, sample manifests, API2 accounts), next to records.ts, which
+ * holds the older actions'. The columns are the ones public sources show (see
+ * docs/wire-formats.md); every record is checked after its header names were normalised (lower
+ * case, letters and digits only: `Order ref.` → `orderref`), so spelling and spacing variants
+ * match. Where a source is thin, fields are optional and columns the shape does not name are kept.
  */
 
 /** A text field, trimmed (spaces and tabs around the value are dropped). */
-const trimmed: FieldCheck<string> = { optional: false, check: (v) => text.check(v).trim() };
+const trimmed: FieldCheck<string> = { optional: false, check: (v) => text.check(v).replace(/\t/g, "").trim() };
 
 /** A non-empty text field, trimmed. */
 const nonEmptyTrimmed: FieldCheck<string> = {
@@ -25,26 +25,41 @@ const nonEmptyTrimmed: FieldCheck<string> = {
 /** An optional text field, trimmed, `""` when absent. */
 const optionalTrimmed: FieldCheck<string> = { optional: true, check: (v) => (v === undefined ? "" : trimmed.check(v)) };
 
-/** An optional whole number: `null` when absent or empty (e.g. an order without a project). */
-const optionalInteger: FieldCheck<number | null> = {
+const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/** An optional whole number: `null` when absent or empty. */
+const optionalInteger: FieldCheck<number | null> = { optional: true, check: (v) => (blank(v) ? null : integer.check(typeof v === "string" ? v.trim() : v)) };
+
+/** An optional decimal: `null` when absent or empty. */
+const optionalDecimal: FieldCheck<number | null> = { optional: true, check: (v) => (blank(v) ? null : decimal.check(typeof v === "string" ? v.trim() : v)) };
+
+/**
+ * A yes/no whose spelling no public source shows (`Invoiced`): true/false, yes/no, 1/0 in any
+ * letter case; `null` when absent, empty or anything else (kept as sent in the record).
+ */
+const optionalYesNo: FieldCheck<boolean | null> = {
   optional: true,
-  check: (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : integer.check(v)),
+  check: (v) => {
+    if (typeof v === "boolean") return v;
+    const lower = typeof v === "string" ? v.trim().toLowerCase() : "";
+    if (lower === "true" || lower === "yes" || lower === "1") return true;
+    if (lower === "false" || lower === "no" || lower === "0") return false;
+    return null;
+  },
 };
 
-/** One `getvalidbcodes` line (`Bcode,Expiration date`; an empty date = no expiry). */
+/** One `getvalidbcodes` line (`Bcode,Expiration date`; an empty date = no expiry). No public evidence. */
 export const validBcodeRecord = recordSpec({ bcode: nonEmptyTrimmed, expirationdate: optionalTrimmed });
 
-/** One `getservices` line (`Service id,Core facility ref.,Name,Group,Unit,Active`). */
+/** One `getservices` line (`Service id, Name, Group, Active`: crukci-bioinformatics/ppms_wrapper). */
 export const serviceRecord = recordSpec({
   serviceid: integer,
-  corefacilityref: optionalInteger,
   name: trimmed,
   group: optionalTrimmed,
-  unit: optionalTrimmed,
   active: flag,
 });
 
-/** One `getpriceslist` line (`priority,service,affiliationid,projectid,Price`; JSON adds `minDate`, `maxDate`). */
+/** One `getpriceslist` line (CSV `priority,service,affiliationid,projectid,Price`; JSON `price`, `minDate`, `maxDate`). */
 export const priceRecord = recordSpec({
   priority: integer,
   service: integer,
@@ -55,102 +70,107 @@ export const priceRecord = recordSpec({
   maxdate: optionalTrimmed,
 });
 
-/** One `getorders` line (after the title line and the header). */
+/** One `getorders` line (the 2014 PUMAPI documentation's columns). */
 export const orderRecord = recordSpec({
   orderref: integer,
-  corefacilityref: integer,
-  date: trimmed,
-  login: nonEmptyTrimmed,
+  corefacilityref: optionalInteger,
   user: optionalTrimmed,
   group: optionalTrimmed,
-  bcode: optionalTrimmed,
-  projectid: optionalInteger,
-  accepted: flag,
-  completed: flag,
+  projectref: optionalTrimmed,
+  quoteddate: optionalTrimmed,
+  ordereddate: optionalTrimmed,
   completeddate: optionalTrimmed,
-  total: decimal,
-  comments: optionalTrimmed,
+  status: optionalTrimmed,
+  invoiced: optionalYesNo,
 });
 
-/** One `getorderlines` line (`Order ID,Line,Service id,Service,Quantity,Unit price,Total`). */
+/** One `getorderlines` line (crukci's `Order ID, ServiceID, Quantity, Group, Invoiced`; ucdavis' 13 columns). */
 export const orderLineRecord = recordSpec({
-  orderid: integer,
-  line: integer,
+  orderid: nonEmptyTrimmed,
   serviceid: integer,
-  service: optionalTrimmed,
   quantity: decimal,
-  unitprice: decimal,
-  total: decimal,
-});
-
-/** One `getinvoicelist` / `getinvoice` line. */
-export const invoiceRecord = recordSpec({
-  invoiceid: integer,
-  invoiceref: nonEmptyTrimmed,
-  corefacilityref: integer,
-  date: trimmed,
-  bcode: optionalTrimmed,
-  group: optionalTrimmed,
-  amount: decimal,
-  sent: flag,
-  paid: flag,
-});
-
-/** One `getinvoicedetails` line (`Assistant` only with `assistant=show`). */
-export const invoiceDetailRecord = recordSpec({
-  invoiceid: integer,
-  date: trimmed,
-  item: trimmed,
+  orderref: optionalTrimmed,
+  corefacilityref: optionalInteger,
   user: optionalTrimmed,
-  login: optionalTrimmed,
-  bcode: optionalTrimmed,
-  quantity: decimal,
-  unitprice: decimal,
-  amount: decimal,
-  assistant: optionalTrimmed,
-});
-
-/** One `getinvtracklist` line. */
-export const invoiceTrackingRecord = recordSpec({
-  invoiceref: nonEmptyTrimmed,
-  invoiceid: integer,
-  corefacilityref: integer,
   group: optionalTrimmed,
-  bcode: optionalTrimmed,
-  date: trimmed,
-  amount: decimal,
-  sent: flag,
-  sentdate: optionalTrimmed,
-  paid: flag,
-  paiddate: optionalTrimmed,
+  projectref: optionalTrimmed,
+  quoteddate: optionalTrimmed,
+  ordereddate: optionalTrimmed,
+  completeddate: optionalTrimmed,
+  status: optionalTrimmed,
+  invoiced: optionalYesNo,
 });
 
-/** One `getmanifestlist` line (`Manifest id,Core facility ref.,Title,Login,Date,Samples`). */
-export const manifestRecord = recordSpec({
-  manifestid: integer,
-  corefacilityref: integer,
-  title: optionalTrimmed,
-  login: optionalTrimmed,
+/** One headerless `getinvoice` line: `account number, amount`. */
+export const invoiceAccountRecord = recordSpec({ accountnumber: nonEmptyTrimmed, amount: decimal });
+
+/**
+ * One `getinvoicedetails` line: the 2014 documentation's 26 columns (reference, user, group,
+ * project, affiliation, session type, ..., account number, ..., final amount) or the 14 of a
+ * section header drmatthews' client reads (`Session Type, Reference, ..., Final Amount, Group`).
+ */
+export const invoiceDetailRecord = recordSpec({
+  sessiontype: optionalTrimmed,
+  project: optionalTrimmed,
+  affiliation: optionalTrimmed,
+  accountnumber: optionalTrimmed,
+  reference: optionalTrimmed,
+  user: optionalTrimmed,
+  systemtype: optionalTrimmed,
+  system: optionalTrimmed,
   date: optionalTrimmed,
-  samples: integer,
+  starttime: optionalTrimmed,
+  durationbooked: optionalTrimmed,
+  durationused: optionalTrimmed,
+  duration: optionalTrimmed,
+  notes: optionalTrimmed,
+  fee: optionalDecimal,
+  subsidy: optionalDecimal,
+  finalamount: optionalDecimal,
+  group: optionalTrimmed,
 });
 
-/** One `getmanifest` line (`Sample ID,Manifest id,Name,Type,Results`). */
+/**
+ * One `getinvtracklist` line (the 2014 documentation: `Invoice tracking ref., Core facility ref.,
+ * Invoice date, PPMS invoice ref, Bcode, PO, Date created, Amount, Paid, Reference Payment, Date
+ * Payment, Metadata1..6, Address, Emails`); the ones not named here stay in the record.
+ */
+export const invoiceTrackingRecord = recordSpec({
+  invoicetrackingref: optionalTrimmed,
+  corefacilityref: optionalInteger,
+  invoicedate: optionalTrimmed,
+  ppmsinvoiceref: optionalTrimmed,
+  bcode: optionalTrimmed,
+  amount: optionalDecimal,
+  paid: optionalYesNo,
+  emails: optionalTrimmed,
+});
+
+/** One `getmanifestlist` line (manifest reference, manifest name, order ref., core facility ref.). */
+export const manifestRecord = recordSpec({
+  manifestreference: optionalTrimmed,
+  manifestref: optionalTrimmed,
+  manifestname: optionalTrimmed,
+  orderref: optionalTrimmed,
+  corefacilityref: optionalInteger,
+});
+
+/** One `getmanifest` line (sampleID, plate, x, y, sample reference, then the template's own columns). */
 export const sampleRecord = recordSpec({
   sampleid: nonEmptyTrimmed,
-  manifestid: integer,
-  name: optionalTrimmed,
-  type: optionalTrimmed,
-  results: optionalTrimmed,
+  plate: optionalTrimmed,
+  x: optionalTrimmed,
+  y: optionalTrimmed,
+  samplereference: optionalTrimmed,
+  sampleref: optionalTrimmed,
 });
 
-/** One API2 `GetPPMSAccounts` object (typed JSON values: numbers and booleans). */
+/** One API2 `GetPPMSAccounts` object (`bcode, descriptionShort, rowNum, affiliation, expirationDatePost, active`). */
 export const accountRecord = recordSpec({
-  id: integer,
-  coreid: integer,
   bcode: nonEmptyTrimmed,
-  description: optionalTrimmed,
-  grouplogin: optionalTrimmed,
+  descriptionshort: optionalTrimmed,
+  rownum: optionalInteger,
+  affiliation: optionalTrimmed,
+  expirationdatepost: optionalTrimmed,
   active: flag,
-  expirationdate: optionalTrimmed,
 });

@@ -1,184 +1,197 @@
 import type { ResponseRecord } from "../wire/response-value.js";
-import { invoiceDetailRecord, invoiceRecord, invoiceTrackingRecord } from "./billing-records.js";
-import { normaliseKeys } from "./normalise-keys.js";
+import { parseHeaderless, parseSections, parseTable } from "../wire/table.js";
+import { parseLineList } from "../wire/line-list.js";
+import { invoiceAccountRecord, invoiceDetailRecord, invoiceTrackingRecord } from "./billing-records.js";
+import { buildNumbered } from "./build-records.js";
+import { extraFields, normaliseKeys } from "./normalise-keys.js";
 import { checkRecord } from "./validators.js";
 
+/** What one account (billing code) owes on an invoice: one headerless `getinvoice` line. */
+export interface PpmsInvoiceAccount {
+  /** The account number (billing code). */
+  accountNumber: string;
+  /** The amount charged to it. */
+  amount: number;
+}
+
 /** The fields of a {@link PpmsInvoice}, as its constructor takes them: every field, documented on the class. */
-export type PpmsInvoiceFields = Omit<PpmsInvoice, "toString">;
+export type PpmsInvoiceFields = Omit<PpmsInvoice, "toString" | "total">;
 
 /**
- * A PPMS invoice (one line of `getinvoicelist`, or the `getinvoice` answer). Its lines come from
- * {@link PpmsConnection.getInvoiceDetails}, its sending and payment dates from
- * {@link PpmsConnection.getInventoryTrackingList}.
+ * A PPMS invoice: its reference and what each account owes (`getinvoice`, which answers
+ * headerless `account number, amount` lines). Invoice ids are strings such as
+ * `PPMS2-CoreName-20180601-DRAFT` (`getinvoicelist` lists them); the sessions charged come from
+ * {@link PpmsConnection.getInvoiceDetails}.
  *
  * @example
  * ```ts
- * const [row] = parseMultilineResponse(
- *   "Invoice id,Invoice ref.,Core facility ref.,Date,Bcode,Group,Amount,Sent,Paid\r\n" +
- *     '301,"INV-2030-0001",2,"2030-02-28","BC-1001","cell_lab",155.00,True,False\r\n',
- * );
- * const invoice = PpmsInvoice.fromRecord(row!);
- * invoice.ref; // "INV-2030-0001"
+ * const invoice = parseInvoice("PPMS2-Imaging-20300228-0001", "BC-1001,155.00\r\nBC-1002,60.00\r\n");
+ * invoice.total; // 215
  * ```
  */
 export class PpmsInvoice {
-  /** The invoice id (`invoiceid` of `getinvoice`, `getinvoicedetails`). */
-  readonly invoiceId: number;
-  /** The invoice reference (`invoiceref` of `setinvtracksent`), e.g. `INV-2030-0001`. */
-  ref: string;
-  /** The core facility that issued it. */
-  coreFacilityRef: number;
-  /** The invoice date (`YYYY-MM-DD`). */
-  date: string;
-  /** The billing code it charges. */
-  bcode: string;
-  /** The group it charges (`unitlogin`). */
-  group: string;
-  /** The amount (Σ of its lines). */
-  amount: number;
-  /** Whether it was sent. */
-  sent: boolean;
-  /** Whether it was paid. */
-  paid: boolean;
+  /** The invoice id (`invoiceid` of `getinvoice`, `getinvoicedetails`), e.g. `PPMS2-CoreName-20180601-DRAFT`. */
+  readonly invoiceId: string;
+  /** One entry per account charged, in the order sent. */
+  accounts: PpmsInvoiceAccount[];
 
   /** @param fields - every field */
   constructor(fields: PpmsInvoiceFields) {
     this.invoiceId = fields.invoiceId;
-    this.ref = fields.ref;
-    this.coreFacilityRef = fields.coreFacilityRef;
-    this.date = fields.date;
-    this.bcode = fields.bcode;
-    this.group = fields.group;
-    this.amount = fields.amount;
-    this.sent = fields.sent;
-    this.paid = fields.paid;
+    this.accounts = fields.accounts;
+  }
+
+  /** The sum of the accounts' amounts, rounded to cents. */
+  get total(): number {
+    return Math.round(this.accounts.reduce((sum, a) => sum + a.amount, 0) * 100) / 100;
   }
 
   /**
-   * Builds an invoice from one parsed `getinvoicelist` / `getinvoice` record (header names
-   * matched ignoring case, spaces and punctuation: `Invoice ref.` → `invoiceref`).
-   *
-   * @param record - header name → value, from {@link parseMultilineResponse}
-   * @returns the invoice
-   * @throws {@link ResponseFormatError} naming the (normalised) field when one does not fit
-   * @example
-   * ```ts
-   * const [row] = parseMultilineResponse(
-   *   "Invoice id, Invoice ref., Core facility ref., Date, Amount, Sent, Paid\r\n302, \"INV-2030-0002\", 2, \"2030-02-28\", 60.00, False, False\r\n",
-   * );
-   * PpmsInvoice.fromRecord(row!).amount; // 60
-   * ```
-   */
-  static fromRecord(record: ResponseRecord): PpmsInvoice {
-    const r = checkRecord(invoiceRecord, normaliseKeys(record));
-    return new PpmsInvoice({
-      invoiceId: r.invoiceid,
-      ref: r.invoiceref,
-      coreFacilityRef: r.corefacilityref,
-      date: r.date,
-      bcode: r.bcode,
-      group: r.group,
-      amount: r.amount,
-      sent: r.sent,
-      paid: r.paid,
-    });
-  }
-
-  /**
-   * `"<ref> (<amount>, <date>)"`.
+   * `"<invoice id> (<n> accounts, <total>)"`.
    *
    * @returns the short description
    * @example
    * ```ts
-   * const [invoice] = await ppms.getInvoiceList();
-   * String(invoice); // "INV-2030-0001 (155.00, 2030-02-28)"
+   * String(await ppms.getInvoice("PPMS2-Imaging-20300228-0001")); // "PPMS2-Imaging-20300228-0001 (1 accounts, 155.00)"
    * ```
    */
   toString(): string {
-    return `${this.ref} (${this.amount.toFixed(2)}, ${this.date})`;
+    return `${this.invoiceId} (${this.accounts.length} accounts, ${this.total.toFixed(2)})`;
   }
 }
 
-/** One line of an invoice (one line of `getinvoicedetails`). */
+/**
+ * One charged item of an invoice (a line of `getinvoicedetails`). The 2014 documentation lists 26
+ * columns (reference, user, group, project, affiliation, session type, system type, system, date,
+ * start time, duration (booked), duration (used), ..., notes, account number, ..., rebate, fee,
+ * subsidy, final amount; trainings send `duration`); drmatthews' client reads sections that each
+ * repeat a header `Session Type, Reference, User, System Type, System, Date, Start time, Duration
+ * (booked), Duration (used), Notes, Fee, Subsidy, Final Amount, Group`. Both map by name; missing
+ * columns are `""` / `null`, others stay in {@link PpmsInvoiceDetail.extra}.
+ */
 export interface PpmsInvoiceDetail {
-  /** The invoice id. */
-  invoiceId: number;
-  /** The day of the charged item (`YYYY-MM-DD`). */
+  /** The title line before the section's header (e.g. `Training`), `""` for a section without one. */
+  section: string;
+  /** `Session Type`, e.g. `autonomous session`. */
+  sessionType: string;
+  /** `Project`, `""` when not sent. */
+  project: string;
+  /** `Affiliation`, `""` when not sent. */
+  affiliation: string;
+  /** `Account number` (the billing code), `""` when not sent. */
+  accountNumber: string;
+  /** `Reference` (the session's). */
+  reference: string;
+  /** `User`, as sent. */
+  user: string;
+  /** `System Type`. */
+  systemType: string;
+  /** `System`. */
+  system: string;
+  /** `Date`, as sent. */
   date: string;
-  /** What was charged: a system, a service. */
-  item: string;
-  /** The user's full name as PPMS shows it (`User`). */
-  fullname: string;
-  /** The user's login. */
-  login: string;
-  /** The billing code. */
-  bcode: string;
-  /** How much (hours, samples, ...). */
-  quantity: number;
-  /** Price per unit. */
-  unitPrice: number;
-  /** quantity × unit price. */
-  amount: number;
-  /** The assistant (`Assistant`, sent with `assistant=show` only); `""` when none or not asked. */
-  assistant: string;
+  /** `Start time`, as sent. */
+  startTime: string;
+  /** `Duration (booked)`, as sent (a training's `Duration` when that is all it sends). */
+  durationBooked: string;
+  /** `Duration (used)`, as sent (a training's `Duration` when that is all it sends). */
+  durationUsed: string;
+  /** `Notes`. */
+  notes: string;
+  /** `Fee`, `null` when empty or not sent. */
+  fee: number | null;
+  /** `Subsidy`, `null` when empty or not sent. */
+  subsidy: number | null;
+  /** `Final Amount`, `null` when empty or not sent. */
+  finalAmount: number | null;
+  /** `Group`. */
+  group: string;
+  /** Every other column (e.g. an assistant with `assistant=show`), keyed by its header as sent. */
+  extra: Record<string, string>;
 }
 
 /**
  * Where an invoice stands (one line of `getinvtracklist`, PUMAPI's "invoice tracking", which
- * pyppms-ts' method names call inventory tracking).
+ * pyppms-ts' method names call inventory tracking). The 2014 documentation lists `Invoice
+ * tracking ref., Core facility ref., Invoice date, PPMS invoice ref, Bcode, PO, Date created,
+ * Amount, Paid, Reference Payment, Date Payment, Metadata1..6, Address, Emails`; the columns not
+ * typed here are kept in {@link PpmsInvoiceTracking.extra}.
  */
 export interface PpmsInvoiceTracking {
-  /** The invoice reference (`invoiceref` of `setinvtracksent`). */
+  /** `Invoice tracking ref.`. */
+  trackingRef: string;
+  /** `PPMS invoice ref` (the invoice id of `getinvoice`; `invoiceref` of `setinvtracksent`). */
   invoiceRef: string;
-  /** The invoice id. */
-  invoiceId: number;
-  /** The core facility that issued it. */
-  coreFacilityRef: number;
-  /** The group it charges. */
-  group: string;
-  /** The billing code it charges. */
+  /** `Core facility ref.`, `null` when not sent. */
+  coreFacilityRef: number | null;
+  /** `Invoice date`, as sent. */
+  invoiceDate: string;
+  /** `Bcode`. */
   bcode: string;
-  /** The invoice date (`YYYY-MM-DD`). */
-  date: string;
-  /** The amount. */
-  amount: number;
-  /** Whether it was sent. */
-  sent: boolean;
-  /** The day it was sent (`YYYY-MM-DD`), `""` when not. */
-  sentDate: string;
-  /** Whether it was paid. */
-  paid: boolean;
-  /** The day it was paid (`YYYY-MM-DD`), `""` when not. */
-  paidDate: string;
+  /** `Amount`, `null` when empty or not sent. */
+  amount: number | null;
+  /** `Paid`; `null` when not sent or not a yes/no (its spelling is not public). */
+  paid: boolean | null;
+  /** `Emails`, split on commas, semicolons and spaces. */
+  emails: string[];
+  /** The other columns, keyed by their header as sent. */
+  extra: Record<string, string>;
+}
+
+const DETAIL_COLUMNS = Object.keys(invoiceDetailRecord.shape);
+const TRACKING_COLUMNS = Object.keys(invoiceTrackingRecord.shape);
+
+/**
+ * Builds a {@link PpmsInvoiceAccount} from one headerless `getinvoice` line, keyed as
+ * {@link parseInvoice} keys it (`account number`, `amount`).
+ *
+ * @param record - the line's two fields
+ * @returns the account's amount
+ * @throws {@link ResponseFormatError} naming the field when one does not fit
+ * @example
+ * ```ts
+ * invoiceAccountFromRecord({ "account number": "BC-1001", amount: "155.00" }).amount; // 155
+ * ```
+ */
+export function invoiceAccountFromRecord(record: ResponseRecord): PpmsInvoiceAccount {
+  const r = checkRecord(invoiceAccountRecord, normaliseKeys(record));
+  return { accountNumber: r.accountnumber, amount: r.amount };
 }
 
 /**
- * Builds a {@link PpmsInvoiceDetail} from one parsed `getinvoicedetails` record.
+ * Builds a {@link PpmsInvoiceDetail} from one record of a `getinvoicedetails` section.
  *
  * @param record - header name → value
+ * @param section - the section's title (`""` when none)
  * @returns the invoice line
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse(
- *   'Invoice id,Date,Item,User,Login,Bcode,Quantity,Unit price,Amount\r\n301,"2030-02-10","Zeiss LSM 900","Kovač Boris","bkovac","BC-1001",2,40.00,80.00\r\n',
- * );
- * invoiceDetailFromRecord(row!).amount; // 80
+ * invoiceDetailFromRecord({ "Session Type": "autonomous session", "Final Amount": "80.00" }).finalAmount; // 80
  * ```
  */
-export function invoiceDetailFromRecord(record: ResponseRecord): PpmsInvoiceDetail {
+export function invoiceDetailFromRecord(record: ResponseRecord, section = ""): PpmsInvoiceDetail {
   const r = checkRecord(invoiceDetailRecord, normaliseKeys(record));
   return {
-    invoiceId: r.invoiceid,
+    section,
+    sessionType: r.sessiontype,
+    project: r.project,
+    affiliation: r.affiliation,
+    accountNumber: r.accountnumber,
+    reference: r.reference,
+    user: r.user,
+    systemType: r.systemtype,
+    system: r.system,
     date: r.date,
-    item: r.item,
-    fullname: r.user,
-    login: r.login,
-    bcode: r.bcode,
-    quantity: r.quantity,
-    unitPrice: r.unitprice,
-    amount: r.amount,
-    assistant: r.assistant,
+    startTime: r.starttime,
+    durationBooked: r.durationbooked === "" ? r.duration : r.durationbooked,
+    durationUsed: r.durationused === "" ? r.duration : r.durationused,
+    notes: r.notes,
+    fee: r.fee,
+    subsidy: r.subsidy,
+    finalAmount: r.finalamount,
+    group: r.group,
+    extra: extraFields(record, DETAIL_COLUMNS),
   };
 }
 
@@ -190,26 +203,131 @@ export function invoiceDetailFromRecord(record: ResponseRecord): PpmsInvoiceDeta
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse(
- *   "Invoice ref.,Invoice id,Core facility ref.,Group,Bcode,Date,Amount,Sent,Sent date,Paid,Paid date\r\n" +
- *     '"INV-2030-0001",301,2,"cell_lab","BC-1001","2030-02-28",155.00,True,"2030-03-02",False,""\r\n',
- * );
- * invoiceTrackingFromRecord(row!).sentDate; // "2030-03-02"
+ * invoiceTrackingFromRecord({ "Invoice tracking ref.": "T-1", "PPMS invoice ref": "PPMS2-X-1", Emails: "a@lab.example" }).emails; // ["a@lab.example"]
  * ```
  */
 export function invoiceTrackingFromRecord(record: ResponseRecord): PpmsInvoiceTracking {
   const r = checkRecord(invoiceTrackingRecord, normaliseKeys(record));
   return {
-    invoiceRef: r.invoiceref,
-    invoiceId: r.invoiceid,
+    trackingRef: r.invoicetrackingref,
+    invoiceRef: r.ppmsinvoiceref,
     coreFacilityRef: r.corefacilityref,
-    group: r.group,
+    invoiceDate: r.invoicedate,
     bcode: r.bcode,
-    date: r.date,
     amount: r.amount,
-    sent: r.sent,
-    sentDate: r.sentdate,
     paid: r.paid,
-    paidDate: r.paiddate,
+    emails: r.emails.split(/[\s,;]+/).filter((e) => e !== ""),
+    extra: extraFields(record, TRACKING_COLUMNS),
   };
+}
+
+/**
+ * Parses a `getinvoicelist` answer: invoice ids, one per line, no header (strings such as
+ * `PPMS2-CoreName-20180601-DRAFT`). Empty text is no invoices.
+ *
+ * @param text - the answer body
+ * @returns the invoice ids, in order
+ * @example
+ * ```ts
+ * parseInvoiceList("\ufeffPPMS2-Imaging-20300228-0001\r\nPPMS2-Imaging-20300331-DRAFT\r\n"); // ["PPMS2-Imaging-20300228-0001", "PPMS2-Imaging-20300331-DRAFT"]
+ * ```
+ */
+export function parseInvoiceList(text: string): string[] {
+  return parseLineList(text.replace(/[\t\ufeff]/g, ""));
+}
+
+/**
+ * The records of a headerless `getinvoice` answer (`account number, amount` lines), keyed
+ * `account number` and `amount`, for {@link invoiceAccountFromRecord}.
+ *
+ * @param text - the answer body
+ * @returns one record per line (none for empty text)
+ * @example
+ * ```ts
+ * invoiceAccountRows("BC-1001,155.00\r\n"); // [{ "account number": "BC-1001", amount: "155.00" }]
+ * ```
+ */
+export function invoiceAccountRows(text: string): ResponseRecord[] {
+  return parseHeaderless(text, ["account number", "amount"]);
+}
+
+/**
+ * Parses a `getinvoice` answer into a {@link PpmsInvoice}.
+ *
+ * @param invoiceId - the invoice id it was asked for
+ * @param text - the answer body (headerless `account number, amount` lines)
+ * @returns the invoice (no accounts for empty text)
+ * @throws {@link ResponseFormatError} naming the record and field when a line does not fit
+ * @example
+ * ```ts
+ * parseInvoice("PPMS2-Imaging-20300228-0001", "BC-1001,155.00\r\n").accounts[0]?.accountNumber; // "BC-1001"
+ * ```
+ */
+export function parseInvoice(invoiceId: string, text: string): PpmsInvoice {
+  return new PpmsInvoice({ invoiceId, accounts: buildNumbered(invoiceAccountRows(text), invoiceAccountFromRecord) });
+}
+
+const DETAIL_HEADER_NAMES = ["Session Type", "Reference", "User", "System Type", "System", "Date", "Final Amount", "Group"];
+
+/**
+ * The records of a `getinvoicedetails` answer: the preamble lines are skipped, each section's
+ * records are keyed by that section's header, and each carries its section's title under
+ * `(section)`, for {@link invoiceDetailRow}.
+ *
+ * @param text - the answer body
+ * @returns the records of every section, in order (none for empty text)
+ * @example
+ * ```ts
+ * invoiceDetailRows("Invoice X\r\nSession Type,Reference\r\nautonomous session,R1\r\n")[0]?.Reference; // "R1"
+ * ```
+ */
+export function invoiceDetailRows(text: string): ResponseRecord[] {
+  const { sections } = parseSections(text, { expect: DETAIL_HEADER_NAMES });
+  return sections.flatMap((s) => s.records.map((record) => ({ ...record, "(section)": s.title })));
+}
+
+/**
+ * Builds a {@link PpmsInvoiceDetail} from one record of {@link invoiceDetailRows} (its section
+ * title under `(section)`).
+ *
+ * @param record - header name → value, plus `(section)`
+ * @returns the invoice line
+ * @example
+ * ```ts
+ * invoiceDetailRow({ "(section)": "Training", "Session Type": "training" }).section; // "Training"
+ * ```
+ */
+export function invoiceDetailRow(record: ResponseRecord): PpmsInvoiceDetail {
+  const { "(section)": section, ...rest } = record;
+  return invoiceDetailFromRecord(rest, typeof section === "string" ? section : "");
+}
+
+/**
+ * Parses a `getinvoicedetails` answer: preamble lines, then sections each with its own header.
+ *
+ * @param text - the answer body
+ * @returns the charged items of every section, in order (none for empty text)
+ * @throws {@link ResponseFormatError} naming the record and field when one does not fit
+ * @example
+ * ```ts
+ * const lines = parseInvoiceDetails("Invoice X\r\nSession Type,Reference,Final Amount\r\nautonomous session,R1,80.00\r\n");
+ * lines[0]?.finalAmount; // 80
+ * ```
+ */
+export function parseInvoiceDetails(text: string): PpmsInvoiceDetail[] {
+  return buildNumbered(invoiceDetailRows(text), invoiceDetailRow);
+}
+
+/**
+ * Parses a `getinvtracklist` CSV answer. Empty text is no entries.
+ *
+ * @param text - the answer body
+ * @returns one entry per invoice
+ * @example
+ * ```ts
+ * parseInvoiceTracking("Invoice tracking ref.,Sent,PPMS invoice ref,Emails\r\nT-1,No,PPMS2-X-1,a@lab.example\r\n")[0]?.extra; // { Sent: "No" }
+ * ```
+ */
+export function parseInvoiceTracking(text: string): PpmsInvoiceTracking[] {
+  return buildNumbered(parseTable(text, { expect: ["Invoice tracking ref.", "PPMS invoice ref", "Emails"] }), invoiceTrackingFromRecord);
 }

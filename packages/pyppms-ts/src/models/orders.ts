@@ -1,20 +1,19 @@
+import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import type { ResponseRecord } from "../wire/response-value.js";
+import { parseTable } from "../wire/table.js";
 import { orderLineRecord, orderRecord, priceRecord, serviceRecord } from "./billing-records.js";
+import { buildNumbered } from "./build-records.js";
 import { normaliseKeys } from "./normalise-keys.js";
 import { checkRecord } from "./validators.js";
 
-/** A service a core facility sells (one line of `getservices`). */
+/** A service a core facility sells (one line of `getservices`: `Service id, Name, Group, Active`). */
 export interface PpmsService {
-  /** The service id (`serviceid` of `createorder`, `service` of the price list). */
+  /** The service id as `getservices` sends it: core facility × 10000 + the local id (`70112` = core 7, service 112). */
   serviceId: number;
-  /** The core facility it belongs to, `null` when the answer does not say. */
-  coreFacilityRef: number | null;
   /** Service name (may hold commas). */
   name: string;
   /** Service group (may be empty). */
   group: string;
-  /** The unit a quantity counts, e.g. `hour` or `sample` (may be empty). */
-  unit: string;
   /** Whether it can be ordered. */
   active: boolean;
 }
@@ -23,113 +22,126 @@ export interface PpmsService {
 export interface PpmsPrice {
   /** Lower wins among the entries that apply. */
   priority: number;
-  /** The service id. */
-  serviceId: number;
+  /** The service's LOCAL id within its core facility (`service`, e.g. `112`); see {@link joinPricesToServices}. */
+  localServiceId: number;
   /** The affiliation it applies to, `0` for any. */
   affiliationId: number;
   /** The project it applies to, `0` for any. */
   projectId: number;
   /** The unit price. */
   price: number;
-  /** First day it applies (`YYYY-MM-DD`), `""` when open or not sent (CSV answers do not carry it). */
+  /** First day it applies, as sent; `""` when open or not sent (CSV answers do not carry it). */
   minDate: string;
-  /** Last day it applies (`YYYY-MM-DD`), `""` when open or not sent. */
+  /** Last day it applies, as sent; `""` when open or not sent. */
   maxDate: string;
 }
 
-/** One line of an order (one line of `getorderlines`). */
-export interface PpmsOrderLine {
-  /** The order id (`Order ID`, the order's `Order ref.`). */
-  orderId: number;
-  /** The line number, from 1. */
-  line: number;
-  /** The service id. */
+/** A price-list entry joined to its service (see {@link joinPricesToServices}). */
+export interface PpmsServicePrice extends PpmsPrice {
+  /** The service id `getservices` uses: core facility × 10000 + {@link PpmsPrice.localServiceId}. */
   serviceId: number;
-  /** The service name. */
-  service: string;
+  /** That service, `null` when `getservices` did not list it. */
+  service: PpmsService | null;
+}
+
+/**
+ * One line of an order (one line of `getorderlines`). crukci's client reads `Order ID, ServiceID,
+ * Quantity, Group, Invoiced`; ucdavis' reads 13 columns (core facility, order ref, order id,
+ * service id, quantity, user, group, project ref, quoted / ordered / completed date, status,
+ * invoiced). Fields a variant does not send are `""` / `null`.
+ */
+export interface PpmsOrderLine {
+  /** `Order ID`, as sent (the line's id). */
+  orderId: string;
+  /** The service ordered (`getservices`' `Service id`). */
+  serviceId: number;
   /** How much was ordered (decimals allowed). */
   quantity: number;
-  /** Price per unit. */
-  unitPrice: number;
-  /** quantity × unit price. */
-  total: number;
+  /** The order it belongs to (`Order ref.`), `""` when not sent. */
+  orderRef: string;
+  /** The core facility, `null` when not sent. */
+  coreFacilityRef: number | null;
+  /** The user, as sent. */
+  user: string;
+  /** The group. */
+  group: string;
+  /** The project reference. */
+  projectRef: string;
+  /** When it was quoted, as sent. */
+  quotedDate: string;
+  /** When it was ordered, as sent. */
+  orderedDate: string;
+  /** When it was completed, as sent (`""` when not). */
+  completedDate: string;
+  /** Its status, as sent. */
+  status: string;
+  /** Whether it was invoiced; `null` when not sent or not a yes/no. */
+  invoiced: boolean | null;
 }
 
 /** The fields of a {@link PpmsOrder}, as its constructor takes them: every field, documented on the class. */
 export type PpmsOrderFields = Omit<PpmsOrder, "toString">;
 
 /**
- * A PPMS order (one line of `getorders`): a user's order of services, charged to a billing code.
- * Its lines come from {@link PpmsConnection.getOrderLines}.
+ * A PPMS order (one line of `getorders`, whose columns the 2014 PUMAPI documentation lists: core
+ * facility ref., order ref., user, group, project ref, quoted date, ordered date, completed date,
+ * status, invoiced). Its lines come from {@link PpmsConnection.getOrderLines}.
  *
  * @example
  * ```ts
- * const [row] = parseMultilineResponse(
- *   "Order ref.,Core facility ref.,Date,Login,User,Group,Bcode,Project id,Accepted,Completed,Completed date,Total,Comments\r\n" +
- *     '1001,2,"2030-03-01","jdoe","Doe Jane","imaging_group","BC-1002",8,True,False,"",45.00,""\r\n',
+ * const [order] = parseOrders(
+ *   "Orders\r\nCore facility ref.,Order ref.,User,Group,Project ref,Quoted date,Ordered date,Completed date,Status,Invoiced\r\n" +
+ *     '2,1001,"Doe Jane","imaging_group",8,"","2030-03-01","","Ordered","No"\r\n',
  * );
- * const order = PpmsOrder.fromRecord(row!);
- * order.total; // 45
+ * order?.status; // "Ordered"
  * ```
  */
 export class PpmsOrder {
-  /** The order id (`Order ref.`; `orderref` of `getorderlines`). */
+  /** The order id (`Order ref.`; `orderref` of `getorderlines`, the id `createorder` answers). */
   readonly orderId: number;
-  /** The core facility the order belongs to. */
-  coreFacilityRef: number;
-  /** The day it was placed (`YYYY-MM-DD`). */
-  date: string;
-  /** The login it was placed for. */
-  login: string;
-  /** That user's full name as PPMS shows it (`User`). */
-  fullname: string;
-  /** The user's group (`unitlogin`). */
+  /** The core facility the order belongs to, `null` when not sent. */
+  coreFacilityRef: number | null;
+  /** The user it was placed for, as sent. */
+  user: string;
+  /** The user's group. */
   group: string;
-  /** The billing code charged. */
-  bcode: string;
-  /** The project, `null` when none. */
-  projectId: number | null;
-  /** Whether the facility accepted it. */
-  accepted: boolean;
-  /** Whether it was completed. */
-  completed: boolean;
-  /** The day it was completed (`YYYY-MM-DD`), `""` when not. */
+  /** The project reference, `""` when none. */
+  projectRef: string;
+  /** When it was quoted, as sent (`""` when not). */
+  quotedDate: string;
+  /** When it was ordered, as sent. */
+  orderedDate: string;
+  /** When it was completed, as sent (`""` when not). */
   completedDate: string;
-  /** Σ quantity × unit price over its lines. */
-  total: number;
-  /** Free-text comments. */
-  comments: string;
+  /** Its status, as sent. */
+  status: string;
+  /** Whether it was invoiced; `null` when not sent or not a yes/no. */
+  invoiced: boolean | null;
 
   /** @param fields - every field */
   constructor(fields: PpmsOrderFields) {
     this.orderId = fields.orderId;
     this.coreFacilityRef = fields.coreFacilityRef;
-    this.date = fields.date;
-    this.login = fields.login;
-    this.fullname = fields.fullname;
+    this.user = fields.user;
     this.group = fields.group;
-    this.bcode = fields.bcode;
-    this.projectId = fields.projectId;
-    this.accepted = fields.accepted;
-    this.completed = fields.completed;
+    this.projectRef = fields.projectRef;
+    this.quotedDate = fields.quotedDate;
+    this.orderedDate = fields.orderedDate;
     this.completedDate = fields.completedDate;
-    this.total = fields.total;
-    this.comments = fields.comments;
+    this.status = fields.status;
+    this.invoiced = fields.invoiced;
   }
 
   /**
    * Builds an order from one parsed `getorders` record, CSV or JSON (header names matched
    * ignoring case, spaces and punctuation: `Order ref.` → `orderref`).
    *
-   * @param record - header name → value, from {@link parseMultilineResponse}
+   * @param record - header name → value
    * @returns the order
    * @throws {@link ResponseFormatError} naming the (normalised) field when one does not fit
    * @example
    * ```ts
-   * const [row] = parseMultilineResponse(
-   *   "Order ref.,Core facility ref.,Date,Login,Accepted,Completed,Total\r\n1002,2,2030-03-02,bkovac,True,True,140.75\r\n",
-   * );
-   * PpmsOrder.fromRecord(row!).orderId; // 1002
+   * PpmsOrder.fromRecord({ "Order ref.": "1002", Status: "Completed" }).orderId; // 1002
    * ```
    */
   static fromRecord(record: ResponseRecord): PpmsOrder {
@@ -137,32 +149,29 @@ export class PpmsOrder {
     return new PpmsOrder({
       orderId: r.orderref,
       coreFacilityRef: r.corefacilityref,
-      date: r.date,
-      login: r.login,
-      fullname: r.user,
+      user: r.user,
       group: r.group,
-      bcode: r.bcode,
-      projectId: r.projectid,
-      accepted: r.accepted,
-      completed: r.completed,
+      projectRef: r.projectref,
+      quotedDate: r.quoteddate,
+      orderedDate: r.ordereddate,
       completedDate: r.completeddate,
-      total: r.total,
-      comments: r.comments,
+      status: r.status,
+      invoiced: r.invoiced,
     });
   }
 
   /**
-   * `"order <id> (<login>, <date>)"`.
+   * `"order <id> (<user>, <status>)"`.
    *
    * @returns the short description
    * @example
    * ```ts
    * const [order] = await ppms.getOrders();
-   * String(order); // "order 1001 (jdoe, 2030-03-01)"
+   * String(order); // "order 1001 (Doe Jane, Ordered)"
    * ```
    */
   toString(): string {
-    return `order ${this.orderId} (${this.login}, ${this.date})`;
+    return `order ${this.orderId} (${this.user}, ${this.status})`;
   }
 }
 
@@ -175,13 +184,12 @@ export class PpmsOrder {
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse('Service id,Name,Group,Active\r\n601,"Sample preparation","Preparation",True\r\n');
- * serviceFromRecord(row!).serviceId; // 601
+ * serviceFromRecord({ "Service id": "70112", Name: "Sequencing", Group: "Runs", Active: true }).serviceId; // 70112
  * ```
  */
 export function serviceFromRecord(record: ResponseRecord): PpmsService {
   const r = checkRecord(serviceRecord, normaliseKeys(record));
-  return { serviceId: r.serviceid, coreFacilityRef: r.corefacilityref, name: r.name, group: r.group, unit: r.unit, active: r.active };
+  return { serviceId: r.serviceid, name: r.name, group: r.group, active: r.active };
 }
 
 /**
@@ -193,15 +201,14 @@ export function serviceFromRecord(record: ResponseRecord): PpmsService {
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse("priority,service,affiliationid,projectid,Price\r\n1,602,0,0,60.50\r\n");
- * priceFromRecord(row!).price; // 60.5
+ * priceFromRecord({ priority: "1", service: "112", affiliationid: "0", projectid: "0", Price: "60.50" }).price; // 60.5
  * ```
  */
 export function priceFromRecord(record: ResponseRecord): PpmsPrice {
   const r = checkRecord(priceRecord, normaliseKeys(record));
   return {
     priority: r.priority,
-    serviceId: r.service,
+    localServiceId: r.service,
     affiliationId: r.affiliationid,
     projectId: r.projectid,
     price: r.price,
@@ -211,20 +218,118 @@ export function priceFromRecord(record: ResponseRecord): PpmsPrice {
 }
 
 /**
- * Builds a {@link PpmsOrderLine} from one parsed `getorderlines` record.
+ * Joins price-list entries to their services: the price list names a service by its LOCAL id,
+ * `getservices` by core facility × 10000 + that id (crukci-bioinformatics/ppms_wrapper joins them
+ * so). Give the core facility both lists were asked for.
+ *
+ * @param prices - from {@link PpmsConnection.getPriceList}
+ * @param services - from {@link PpmsConnection.getServices}
+ * @param coreId - the core facility of the price list (a whole number ≥ 0)
+ * @returns each price with its `serviceId` and its service (`null` when not listed)
+ * @throws {@link PpmsInvalidArgumentError} when `coreId` is not a whole number ≥ 0
+ * @example
+ * ```ts
+ * const joined = joinPricesToServices(await ppms.getPriceList({ coreId: 2 }), await ppms.getServices({ coreId: 2 }), 2);
+ * joined.map((p) => `${p.service?.name ?? p.serviceId}: ${p.price}`);
+ * ```
+ */
+export function joinPricesToServices(prices: readonly PpmsPrice[], services: readonly PpmsService[], coreId: number): PpmsServicePrice[] {
+  if (!Number.isSafeInteger(coreId) || coreId < 0) throw new PpmsInvalidArgumentError("coreId", `must be a whole number >= 0, got ${String(coreId)}`);
+  const byId = new Map(services.map((s) => [s.serviceId, s]));
+  return prices.map((price) => {
+    const serviceId = coreId * 10000 + price.localServiceId;
+    return { ...price, serviceId, service: byId.get(serviceId) ?? null };
+  });
+}
+
+/**
+ * Builds a {@link PpmsOrderLine} from one parsed `getorderlines` record (either public variant).
  *
  * @param record - header name → value
  * @returns the order line
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse(
- *   'Order ID,Line,Service id,Service,Quantity,Unit price,Total\r\n1002,1,602,"Image analysis, per hour",1.5,60.50,90.75\r\n',
- * );
- * orderLineFromRecord(row!).quantity; // 1.5
+ * orderLineFromRecord({ "Order ID": "5501", ServiceID: "20602", Quantity: "1.5", Group: "cell_lab", Invoiced: "No" }).quantity; // 1.5
  * ```
  */
 export function orderLineFromRecord(record: ResponseRecord): PpmsOrderLine {
   const r = checkRecord(orderLineRecord, normaliseKeys(record));
-  return { orderId: r.orderid, line: r.line, serviceId: r.serviceid, service: r.service, quantity: r.quantity, unitPrice: r.unitprice, total: r.total };
+  return {
+    orderId: r.orderid,
+    serviceId: r.serviceid,
+    quantity: r.quantity,
+    orderRef: r.orderref,
+    coreFacilityRef: r.corefacilityref,
+    user: r.user,
+    group: r.group,
+    projectRef: r.projectref,
+    quotedDate: r.quoteddate,
+    orderedDate: r.ordereddate,
+    completedDate: r.completeddate,
+    status: r.status,
+    invoiced: r.invoiced,
+  };
+}
+
+/** The header names that find `getorders`' header line (after its title line `Orders`). */
+const ORDERS_HEADER_NAMES: readonly string[] = ["Order ref.", "Core facility ref.", "Status", "Invoiced"];
+
+/**
+ * Parses a `getorders` CSV answer: an optional title line (`Orders`), the header, the orders.
+ * Empty text is no orders.
+ *
+ * @param text - the answer body
+ * @returns the orders
+ * @throws {@link ResponseFormatError} naming the record and field when one does not fit
+ * @example
+ * ```ts
+ * parseOrders("Orders\r\nOrder ref.,Status\r\n1001,Ordered\r\n")[0]?.orderId; // 1001
+ * ```
+ */
+export function parseOrders(text: string): PpmsOrder[] {
+  return buildNumbered(parseTable(text, { expect: ORDERS_HEADER_NAMES }), (row) => PpmsOrder.fromRecord(row));
+}
+
+/**
+ * Parses a `getorderlines` CSV answer (either public variant). Empty text is no lines.
+ *
+ * @param text - the answer body
+ * @returns the order lines
+ * @throws {@link ResponseFormatError} naming the record and field when one does not fit
+ * @example
+ * ```ts
+ * parseOrderLines("Order ID,ServiceID,Quantity,Group,Invoiced\r\n5501,20602,1.5,cell_lab,No\r\n")[0]?.serviceId; // 20602
+ * ```
+ */
+export function parseOrderLines(text: string): PpmsOrderLine[] {
+  return buildNumbered(parseTable(text, { expect: ["Order ID", "ServiceID", "Quantity", "Order ref."] }), orderLineFromRecord);
+}
+
+/**
+ * Parses a `getservices` CSV answer. Empty text is no services.
+ *
+ * @param text - the answer body
+ * @returns the services
+ * @example
+ * ```ts
+ * parseServices("Service id,Name,Group,Active\r\n70112,Sequencing,Runs,True\r\n")[0]?.active; // true
+ * ```
+ */
+export function parseServices(text: string): PpmsService[] {
+  return buildNumbered(parseTable(text, { expect: ["Service id", "Name", "Active"] }), serviceFromRecord);
+}
+
+/**
+ * Parses a `getpriceslist` CSV answer. Empty text is no prices.
+ *
+ * @param text - the answer body
+ * @returns the price-list entries
+ * @example
+ * ```ts
+ * parsePriceList("priority,service,affiliationid,projectid,Price\r\n1,112,0,0,60.50\r\n")[0]?.localServiceId; // 112
+ * ```
+ */
+export function parsePriceList(text: string): PpmsPrice[] {
+  return buildNumbered(parseTable(text, { expect: ["priority", "service", "affiliationid", "Price"] }), priceFromRecord);
 }

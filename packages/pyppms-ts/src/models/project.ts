@@ -93,7 +93,7 @@ export class PpmsProject {
       affiliation: r.affiliation,
       type: r.projecttype,
       group: r.projectgroup,
-      description: r.descr.replace(/\r\n?/g, "\n"),
+      description: r.descr.replace(/\r\n?|\|/g, "\n"), // getprojects CSV may send a line break as `|`
       expirationDate: "expirationdate" in normalised ? r.expirationdate : undefined,
     });
   }

@@ -1,70 +1,45 @@
 import type { ResponseRecord } from "../wire/response-value.js";
+import { parseTable } from "../wire/table.js";
 import { manifestRecord, sampleRecord } from "./billing-records.js";
-import { normaliseKeys } from "./normalise-keys.js";
+import { buildNumbered } from "./build-records.js";
+import { extraFields, normaliseKeys } from "./normalise-keys.js";
 import { checkRecord } from "./validators.js";
 
-/** A sample manifest (one line of `getmanifestlist`): a batch of samples sent to a core facility. */
+/**
+ * A sample manifest (one line of `getmanifestlist`: manifest reference, manifest name, order
+ * ref., core facility ref., as the 2014 PUMAPI documentation lists them).
+ */
 export interface PpmsManifestSummary {
-  /** The manifest id (`manifestid` of `getmanifest`). */
-  manifestId: number;
-  /** The core facility it was sent to. */
-  coreFacilityRef: number;
-  /** Its title. */
-  title: string;
-  /** The login that sent it. */
-  login: string;
-  /** The day it was sent (`YYYY-MM-DD`). */
-  date: string;
-  /** How many samples it holds. */
-  sampleCount: number;
-}
-
-/** One result of a sample: a title and its value (`addsampleresult`'s `title` and `value`). */
-export interface PpmsSampleResult {
-  /** What was measured, e.g. `viability`. */
-  title: string;
-  /** The value, as text, e.g. `92%`. */
-  value: string;
-}
-
-/** A sample of a manifest (one line of `getmanifest`). */
-export interface PpmsSample {
-  /** The sample id (`sampleID` of `addsampleresult`), e.g. `S-0001`. */
-  sampleId: string;
-  /** The manifest it belongs to. */
-  manifestId: number;
-  /** The sample's name. */
+  /** The manifest reference, as sent (`manifestid` of `getmanifest`). */
+  manifestRef: string;
+  /** The manifest's name. */
   name: string;
-  /** The sample's type, e.g. `cells`. */
-  type: string;
-  /** Its results, in order (parsed from {@link PpmsSample.resultsText}). */
-  results: PpmsSampleResult[];
-  /** The `Results` column as sent: `title: value` pairs joined by `; ` (`""` when none). */
-  resultsText: string;
+  /** The order it belongs to, as sent (`""` when none). */
+  orderRef: string;
+  /** The core facility, `null` when not sent. */
+  coreFacilityRef: number | null;
 }
 
 /**
- * Splits a `Results` column (`title: value` pairs joined by `; `) into results. A pair without
- * `:` is a title with an empty value; empty pairs are skipped.
- *
- * @param text - the column, e.g. `viability: 92%; purity: 88%`
- * @returns the results, in order
- * @example
- * ```ts
- * parseSampleResults("viability: 92%; purity: 88%");
- * // → [{ title: "viability", value: "92%" }, { title: "purity", value: "88%" }]
- * ```
+ * A sample of a manifest (one line of `getmanifest`: sampleID, plate, x, y, sample reference,
+ * then the manifest template's own columns).
  */
-export function parseSampleResults(text: string): PpmsSampleResult[] {
-  const results: PpmsSampleResult[] = [];
-  for (const pair of text.split(";")) {
-    const trimmed = pair.trim();
-    if (trimmed === "") continue;
-    const colon = trimmed.indexOf(":");
-    results.push(colon < 0 ? { title: trimmed, value: "" } : { title: trimmed.slice(0, colon).trim(), value: trimmed.slice(colon + 1).trim() });
-  }
-  return results;
+export interface PpmsSample {
+  /** The sample id (`sampleID` of `addsampleresult`). */
+  sampleId: string;
+  /** Its plate, as sent. */
+  plate: string;
+  /** Its position on the plate (column), as sent. */
+  x: string;
+  /** Its position on the plate (row), as sent. */
+  y: string;
+  /** The sample reference. */
+  sampleRef: string;
+  /** The template's own columns (results included), keyed by their header as sent. */
+  fields: Record<string, string>;
 }
+
+const SAMPLE_COLUMNS = Object.keys(sampleRecord.shape);
 
 /**
  * Builds a {@link PpmsManifestSummary} from one parsed `getmanifestlist` record.
@@ -74,29 +49,55 @@ export function parseSampleResults(text: string): PpmsSampleResult[] {
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse('Manifest id,Core facility ref.,Title,Login,Date,Samples\r\n71,2,"Plate screen, March","jdoe","2030-03-10",2\r\n');
- * manifestFromRecord(row!).sampleCount; // 2
+ * manifestFromRecord({ "Manifest reference": "M-71", "Manifest name": "Plate screen", "Order ref.": "1001", "Core facility ref.": "2" }).coreFacilityRef; // 2
  * ```
  */
 export function manifestFromRecord(record: ResponseRecord): PpmsManifestSummary {
   const r = checkRecord(manifestRecord, normaliseKeys(record));
-  return { manifestId: r.manifestid, coreFacilityRef: r.corefacilityref, title: r.title, login: r.login, date: r.date, sampleCount: r.samples };
+  return { manifestRef: r.manifestreference || r.manifestref, name: r.manifestname, orderRef: r.orderref, coreFacilityRef: r.corefacilityref };
 }
 
 /**
- * Builds a {@link PpmsSample} from one parsed `getmanifest` record, its `Results` split into
- * results.
+ * Builds a {@link PpmsSample} from one parsed `getmanifest` record; the columns after the
+ * documented five go to {@link PpmsSample.fields}.
  *
  * @param record - header name → value
  * @returns the sample
  * @throws {@link ResponseFormatError} naming the field when one does not fit
  * @example
  * ```ts
- * const [row] = parseMultilineResponse('Sample ID,Manifest id,Name,Type,Results\r\n"S-0001",71,"Well A1","cells","viability: 92%"\r\n');
- * sampleFromRecord(row!).results; // [{ title: "viability", value: "92%" }]
+ * sampleFromRecord({ sampleID: "S-0001", plate: "P1", x: "1", y: "A", "sample reference": "Well A1", viability: "92%" }).fields; // { viability: "92%" }
  * ```
  */
 export function sampleFromRecord(record: ResponseRecord): PpmsSample {
   const r = checkRecord(sampleRecord, normaliseKeys(record));
-  return { sampleId: r.sampleid, manifestId: r.manifestid, name: r.name, type: r.type, results: parseSampleResults(r.results), resultsText: r.results };
+  return { sampleId: r.sampleid, plate: r.plate, x: r.x, y: r.y, sampleRef: r.samplereference || r.sampleref, fields: extraFields(record, SAMPLE_COLUMNS) };
+}
+
+/**
+ * Parses a `getmanifestlist` CSV answer. Empty text is no manifests.
+ *
+ * @param text - the answer body
+ * @returns one summary per manifest
+ * @example
+ * ```ts
+ * parseManifestList("Manifest reference,Manifest name,Order ref.,Core facility ref.\r\nM-71,Plate screen,1001,2\r\n")[0]?.name; // "Plate screen"
+ * ```
+ */
+export function parseManifestList(text: string): PpmsManifestSummary[] {
+  return buildNumbered(parseTable(text, { expect: ["Manifest reference", "Manifest name", "Order ref.", "Core facility ref."] }), manifestFromRecord);
+}
+
+/**
+ * Parses a `getmanifest` CSV answer. Empty text is no samples.
+ *
+ * @param text - the answer body
+ * @returns the samples
+ * @example
+ * ```ts
+ * parseManifest("sampleID,plate,x,y,sample reference,viability\r\nS-0001,P1,1,A,Well A1,92%\r\n")[0]?.fields; // { viability: "92%" }
+ * ```
+ */
+export function parseManifest(text: string): PpmsSample[] {
+  return buildNumbered(parseTable(text, { expect: ["sampleID", "plate", "x", "y", "sample reference"] }), sampleFromRecord);
 }

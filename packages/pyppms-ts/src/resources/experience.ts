@@ -1,11 +1,9 @@
 import { requireData } from "../client/answer-checks.js";
 import { stateOf } from "../client/state.js";
 import { requireId, requireText } from "../internal/inputs.js";
-import { userExperienceRecord } from "../models/records.js";
-import type { UserExperience } from "../models/user-experience.js";
-import { checkRecord } from "../models/validators.js";
+import { userExperienceFromRecord, type UserExperience } from "../models/user-experience.js";
 import type { CallOptions, PumapiParams } from "../types.js";
-import { parseMultilineResponse } from "../wire/multiline-response.js";
+import { buildRecords } from "./shared.js";
 
 /** Options of {@link PpmsExperienceApi.getUserExperience}. */
 export interface UserExperienceOptions extends CallOptions {
@@ -47,7 +45,7 @@ export abstract class PpmsExperienceApi {
       (answer) => {
         // PUMAPI always sends the header line: an empty answer is not "no experience".
         requireData(answer);
-        return parseMultilineResponse(answer.text, s.parseOptions).map((row, index) => checkRecord(userExperienceRecord, row, `record ${index + 2}`));
+        return buildRecords(answer.text, s.parseOptions, userExperienceFromRecord);
       },
       options,
     );

@@ -1,9 +1,7 @@
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
-import { requireId } from "../internal/inputs.js";
-import { invoiceDetailFromRecord, invoiceTrackingFromRecord, PpmsInvoice, type PpmsInvoiceDetail, type PpmsInvoiceTracking } from "../models/invoices.js";
+import { invoiceAccountFromRecord, invoiceAccountRows, invoiceDetailRow, invoiceDetailRows, invoiceTrackingFromRecord, parseInvoiceList, PpmsInvoice, type PpmsInvoiceDetail, type PpmsInvoiceTracking } from "../models/invoices.js";
 import type { CallOptions, PumapiParams } from "../types.js";
-import type { ResponseRecord } from "../wire/response-value.js";
 import type { CoreFilterOptions } from "./orders.js";
 import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed } from "./tables.js";
 
@@ -39,37 +37,38 @@ export interface InvoiceTrackingOptions extends CallOptions {
  */
 export abstract class PpmsInvoicesApi {
   /**
-   * The invoices (`getinvoicelist`).
+   * The invoice ids (`getinvoicelist`: one per line, no header), strings such as
+   * `PPMS2-CoreName-20180601-DRAFT`.
    *
    * @param options - `coreId` (one core facility), `signal`
-   * @returns the invoices
+   * @returns the invoice ids
    * @example
    * ```ts
-   * const unpaid = (await ppms.getInvoiceList({ coreId: 2 })).filter((i) => !i.paid);
+   * const drafts = (await ppms.getInvoiceList({ coreId: 2 })).filter((id) => id.endsWith("-DRAFT"));
    * ```
    */
-  async getInvoiceList(options: CoreFilterOptions = {}): Promise<PpmsInvoice[]> {
-    return readTable(stateOf(this), "getinvoicelist", coreParams(options.coreId), { build: (row) => PpmsInvoice.fromRecord(row) }, options);
+  async getInvoiceList(options: CoreFilterOptions = {}): Promise<string[]> {
+    return stateOf(this).client.read("getinvoicelist", coreParams(options.coreId), (answer) => parseInvoiceList(answer.text), options);
   }
 
   /**
-   * One invoice (`getinvoice`).
+   * One invoice: what each account owes (`getinvoice`, headerless `account number, amount` lines).
    *
-   * @param invoiceId - the invoice id (as {@link PpmsInvoice.invoiceId})
+   * @param invoiceId - the invoice id (as {@link PpmsConnection.getInvoiceList} lists it)
    * @param options - `signal`
    * @returns the invoice
    * @throws {@link NoDataError} naming the action and the invoice when PPMS does not know it
    * @example
    * ```ts
-   * const invoice = await ppms.getInvoice(301);
-   * invoice.ref; // "INV-2030-0001"
+   * const invoice = await ppms.getInvoice("PPMS2-Imaging-20300228-0001");
+   * invoice.total; // 155
    * ```
    */
-  async getInvoice(invoiceId: number | string, options: CallOptions = {}): Promise<PpmsInvoice> {
-    const id = requireId("invoiceId", invoiceId);
-    const read = { build: (row: ResponseRecord) => PpmsInvoice.fromRecord(row), unknown: `Invoice [${id}]`, one: true };
-    const [invoice] = await readTable(stateOf(this), "getinvoice", { invoiceid: id }, read, options);
-    return invoice as PpmsInvoice;
+  async getInvoice(invoiceId: string, options: CallOptions = {}): Promise<PpmsInvoice> {
+    const id = requireTrimmed("invoiceId", invoiceId);
+    const read = { build: invoiceAccountFromRecord, rows: invoiceAccountRows, unknown: `Invoice [${id}]`, one: true };
+    const accounts = await readTable(stateOf(this), "getinvoice", { invoiceid: id }, read, options);
+    return new PpmsInvoice({ invoiceId: id, accounts });
   }
 
   /**
@@ -77,23 +76,23 @@ export abstract class PpmsInvoicesApi {
    *
    * @param invoiceId - the invoice id
    * @param options - `bcode` (only that billing code's lines), `assistant` (fill
-   *   {@link PpmsInvoiceDetail.assistant}), `signal`
+   *   {@link PpmsInvoiceDetail.extra}), `signal`
    * @returns the lines
    * @throws {@link NoDataError} naming the action and the invoice when PPMS does not know it
    * @example
    * ```ts
-   * const lines = await ppms.getInvoiceDetails(301, { assistant: true });
-   * lines.reduce((sum, l) => sum + l.amount, 0); // 155
+   * const lines = await ppms.getInvoiceDetails("PPMS2-Imaging-20300228-0001", { assistant: true });
+   * lines.reduce((sum, l) => sum + (l.finalAmount ?? 0), 0); // 155
    * ```
    */
-  async getInvoiceDetails(invoiceId: number | string, options: InvoiceDetailsOptions = {}): Promise<PpmsInvoiceDetail[]> {
-    const id = requireId("invoiceId", invoiceId);
+  async getInvoiceDetails(invoiceId: string, options: InvoiceDetailsOptions = {}): Promise<PpmsInvoiceDetail[]> {
+    const id = requireTrimmed("invoiceId", invoiceId);
     const params: PumapiParams = {
       invoiceid: id,
       bcode: optionalString("bcode", options.bcode),
       assistant: optionalFlag("assistant", options.assistant) === true ? "show" : undefined,
     };
-    return readTable(stateOf(this), "getinvoicedetails", params, { build: invoiceDetailFromRecord, unknown: `Invoice [${id}]` }, options);
+    return readTable(stateOf(this), "getinvoicedetails", params, { build: invoiceDetailRow, rows: invoiceDetailRows, unknown: `Invoice [${id}]` }, options);
   }
 
   /**
@@ -106,7 +105,7 @@ export abstract class PpmsInvoicesApi {
    * @example
    * ```ts
    * const sent = await ppms.getInventoryTrackingList({ filter: "sent" });
-   * sent.map((t) => `${t.invoiceRef} sent ${t.sentDate}`);
+   * sent.map((t) => `${t.invoiceRef} → ${t.emails.join(", ")}`);
    * ```
    */
   async getInventoryTrackingList(options: InvoiceTrackingOptions = {}): Promise<PpmsInvoiceTracking[]> {
@@ -121,13 +120,13 @@ export abstract class PpmsInvoicesApi {
    * Marks an invoice sent, dated today (`setinvtracksent`; an invoice already sent keeps its
    * date). Never retried.
    *
-   * @param invoiceRef - the invoice reference (as {@link PpmsInvoice.ref}), e.g. `INV-2030-0002`
+   * @param invoiceRef - the invoice reference (as {@link PpmsInvoiceTracking.invoiceRef}), e.g. `PPMS2-Imaging-20300228-0002`
    * @param options - `signal`
    * @throws {@link PpmsInvalidArgumentError} for an empty reference, before any request;
    *   {@link PumapiActionError} when PUMAPI refuses (e.g. `error: invalid invoice INV-1`)
    * @example
    * ```ts
-   * await ppms.setInventoryTrackingSent("INV-2030-0002");
+   * await ppms.setInventoryTrackingSent("PPMS2-Imaging-20300228-0002");
    * ```
    */
   async setInventoryTrackingSent(invoiceRef: string, options: CallOptions = {}): Promise<void> {

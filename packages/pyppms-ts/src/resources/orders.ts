@@ -49,7 +49,7 @@ function newOrderId(answer: PumapiAnswer): number {
  *
  * @example
  * ```ts
- * const orderId = await ppms.createOrder({ serviceId: 601, login: "jdoe", quantity: 2 });
+ * const orderId = await ppms.createOrder({ serviceId: 20601, login: "jdoe", quantity: 2 });
  * const lines = await ppms.getOrderLines(orderId);
  * ```
  */
@@ -78,7 +78,7 @@ export abstract class PpmsOrdersApi {
    * @example
    * ```ts
    * const prices = await ppms.getPriceList();
-   * prices.find((p) => p.serviceId === 602)?.price; // 60.5
+   * prices.find((p) => p.localServiceId === 602)?.price; // 60.5 (the price list names services by their local id)
    * ```
    */
   async getPriceList(options: CoreFilterOptions = {}): Promise<PpmsPrice[]> {
@@ -86,13 +86,13 @@ export abstract class PpmsOrdersApi {
   }
 
   /**
-   * The orders (`getorders`; its CSV answer starts with a title line before the header).
+   * The orders (`getorders`; its CSV answer starts with a title line `Orders` before the header).
    *
    * @param options - `coreId` (one core facility), `signal`
    * @returns the orders
    * @example
    * ```ts
-   * const open = (await ppms.getOrders()).filter((o) => !o.completed);
+   * const open = (await ppms.getOrders()).filter((o) => o.completedDate === "");
    * ```
    */
   async getOrders(options: CoreFilterOptions = {}): Promise<PpmsOrder[]> {
@@ -109,7 +109,7 @@ export abstract class PpmsOrdersApi {
    * @example
    * ```ts
    * const lines = await ppms.getOrderLines(1002);
-   * lines.map((l) => `${l.service}: ${l.quantity} × ${l.unitPrice}`);
+   * lines.map((l) => `${l.serviceId}: ${l.quantity}`);
    * ```
    */
   async getOrderLines(orderId: number | string, options: CallOptions = {}): Promise<PpmsOrderLine[]> {
@@ -129,7 +129,7 @@ export abstract class PpmsOrdersApi {
    *   {@link PumapiActionError} when PUMAPI answers anything but the new id (e.g. `error: service 603 is not active`)
    * @example
    * ```ts
-   * const orderId = await ppms.createOrder({ serviceId: 602, login: "bkovac", quantity: 1.5, projectId: 7, comments: "Plate B" });
+   * const orderId = await ppms.createOrder({ serviceId: 20602, login: "bkovac", quantity: 1.5, projectId: 7, comments: "Plate B" });
    * ```
    */
   async createOrder(fields: NewOrderFields, options: CallOptions = {}): Promise<number> {

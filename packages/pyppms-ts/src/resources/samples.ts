@@ -12,7 +12,7 @@ import { coreParams, readTable, requireTrimmed } from "./tables.js";
  * @example
  * ```ts
  * const [manifest] = await ppms.getManifestList({ coreId: 2 });
- * const samples = manifest === undefined ? [] : await ppms.getManifest(manifest.manifestId);
+ * const samples = manifest === undefined ? [] : await ppms.getManifest(manifest.manifestRef);
  * ```
  */
 export abstract class PpmsSamplesApi {
@@ -24,7 +24,7 @@ export abstract class PpmsSamplesApi {
    * @example
    * ```ts
    * const manifests = await ppms.getManifestList();
-   * manifests.map((m) => `${m.title}: ${m.sampleCount} samples`);
+   * manifests.map((m) => `${m.name} (order ${m.orderRef})`);
    * ```
    */
   async getManifestList(options: CoreFilterOptions = {}): Promise<PpmsManifestSummary[]> {
@@ -34,18 +34,18 @@ export abstract class PpmsSamplesApi {
   /**
    * The samples of a manifest, with their results (`getmanifest`).
    *
-   * @param manifestId - the manifest id (as {@link PpmsManifestSummary.manifestId})
+   * @param manifestId - the manifest reference (as {@link PpmsManifestSummary.manifestRef})
    * @param options - `signal`
    * @returns the samples
    * @throws {@link NoDataError} naming the action and the manifest when PPMS does not know it
    * @example
    * ```ts
    * const samples = await ppms.getManifest(71);
-   * samples[0]?.results; // [{ title: "viability", value: "92%" }]
+   * samples[0]?.fields; // the template's own columns, e.g. { Type: "cells", viability: "92%" }
    * ```
    */
   async getManifest(manifestId: number | string, options: CallOptions = {}): Promise<PpmsSample[]> {
-    const id = requireId("manifestId", manifestId);
+    const id = requireId("manifestId", manifestId); // the public samples show numeric references
     return readTable(stateOf(this), "getmanifest", { manifestid: id }, { build: sampleFromRecord, unknown: `Manifest [${id}]` }, options);
   }
 

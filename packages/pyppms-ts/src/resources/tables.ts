@@ -8,7 +8,7 @@ import { requireDay, requireId, requireText } from "../internal/inputs.js";
 import { formatDay } from "../models/time.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import { looksLikeJson, parseJsonRecords } from "../wire/json-records.js";
-import { parseMultilineResponse } from "../wire/multiline-response.js";
+import { parseTable } from "../wire/table.js";
 import type { ParseResponseOptions } from "../wire/parse-options.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 
@@ -30,8 +30,10 @@ export interface TableRead<T> {
   unknown?: string | undefined;
   /** A header without rows means `unknown` is unknown too (an answer about one item, `getinvoice`). */
   one?: boolean | undefined;
-  /** The first line may be a title before the header (`getorders`' `Orders list`). */
+  /** The first line may be a title before the header (`getorders`' `Orders`); kept for callers, the table layer finds the header anyway. */
   title?: boolean | undefined;
+  /** Turns a CSV/text body into records (default: {@link parseTable}, a header line found among the first lines). */
+  rows?: ((text: string, options: ParseResponseOptions) => ResponseRecord[]) | undefined;
   /** The action answers `format=json`: asked for when the connection's `format` is `json` (HTML entities unescaped). */
   json?: boolean | undefined;
 }
@@ -52,7 +54,7 @@ export function readTable<T>(s: ConnectionState, action: string, params: PumapiP
       // A server that ignores format=json answers CSV: the body decides.
       const values = json.format === "json" && looksLikeJson(answer.text)
         ? buildEach(parseJsonRecords(answer.text), read.build, 1)
-        : buildEach(csvRows(read.title === true ? withoutTitle(answer.text) : answer.text, s.parseOptions), read.build, 2);
+        : buildEach((read.rows ?? parseTable)(answer.text, s.parseOptions), read.build, 2);
       if (read.one === true && values.length === 0) throw unknown();
       return values;
     },
@@ -70,24 +72,6 @@ export function buildEach<T>(rows: readonly ResponseRecord[], build: (row: Respo
       throw new ResponseFormatError(`record ${index + first}: ${error.message}`, { field: error.field ?? "(answer)", line: index + first });
     }
   });
-}
-
-/** CSV records; a header alone is no records, in strict mode too (where the parser calls it no data). */
-function csvRows(text: string, options: ParseResponseOptions): ResponseRecord[] {
-  try {
-    return parseMultilineResponse(text, options);
-  } catch (error) {
-    if (error instanceof NoDataError) return [];
-    throw error;
-  }
-}
-
-/** Drops a title line before the header: a first line that is one field and does not name the order ref. */
-function withoutTitle(text: string): string {
-  const end = text.search(/\r\n|\n|\r/);
-  const first = end < 0 ? text : text.slice(0, end);
-  if (first.includes(",") || first.toLowerCase().replace(/[^a-z0-9]/g, "") === "orderref") return text;
-  return end < 0 ? "" : text.slice(end + (text.startsWith("\r\n", end) ? 2 : 1));
 }
 
 /** The optional `coreid` filter of the list actions. */

@@ -6,6 +6,7 @@ import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireText } from "../internal/inputs.js";
 import { userRecord } from "../models/records.js";
 import { PpmsUser } from "../models/user.js";
+import { parseLoginList } from "../wire/line-list.js";
 import { checkRecord } from "../models/validators.js";
 import type { BulkOptions, CallOptions, NewUserFields, PumapiParams, SkipCacheOptions, UpdateUserFields } from "../types.js";
 import type { ResponseRecord } from "../wire/response-value.js";
@@ -140,7 +141,7 @@ export abstract class PpmsUsersApi {
    */
   async getUserIds(options: CallOptions & { active?: boolean | undefined } = {}): Promise<string[]> {
     const s = stateOf(this);
-    const ids = await s.client.lines("getusers", options.active === true ? { active: "true" } : {}, options);
+    const ids = await s.client.read("getusers", options.active === true ? { active: "true" } : {}, (answer) => parseLoginList(answer.text), options);
     s.logger.info(`${ids.length} ${options.active === true ? "active " : ""}users in PPMS`);
     return ids;
   }

@@ -6,7 +6,9 @@ import type { PumapiFakeResponse } from "./options.js";
 
 /**
  * Answers one API2 call whose key was already checked: `GetPPMSAccounts` lists the accounts (of
- * core `coreId` when given) as JSON, typed values, strings HTML-escaped. `format` is not needed.
+ * core `coreId` when given) as JSON with the keys of the public samples (`bcode`,
+ * `descriptionShort`, `rowNum`, `affiliation`, `expirationDatePost`, `active` as the string
+ * `"true"`/`"false"`), strings HTML-escaped. `format` is not needed.
  */
 export function handleApi2(state: FakePumapiState, form: Record<string, string>): PumapiFakeResponse {
   const action = form.action ?? "";
@@ -17,14 +19,13 @@ export function handleApi2(state: FakePumapiState, form: Record<string, string>)
   return jsonAnswer(
     state.accounts
       .filter((a) => core === undefined || a.coreId === core)
-      .map((a) => ({
-        id: a.id,
-        coreId: a.coreId,
+      .map((a, index) => ({
         bcode: a.bcode,
-        description: a.description,
-        groupLogin: a.groupLogin,
-        active: a.active,
-        expirationDate: a.expirationDate,
+        descriptionShort: a.description,
+        rowNum: index + 1,
+        affiliation: a.affiliation,
+        expirationDatePost: a.expirationDate,
+        active: String(a.active),
       })),
   );
 }

@@ -1,26 +1,35 @@
-import { type ActionContext, type ActionHandler, ActionFailure, day, int, need, opt, optFlag, table, today } from "./context.js";
-import { type Cell, bool, doneAnswer, errorAnswer, linesAnswer, q, textAnswer } from "./render.js";
+import { type ActionContext, type ActionHandler, ActionFailure, day, int, need, opt, optFlag, table, today, wantsJson } from "./context.js";
+import { type Cell, bool, doneAnswer, errorAnswer, jsonAnswer, linesAnswer, q, tableObjects, textAnswer } from "./render.js";
 import type { PumapiProject, PumapiProjectSeed } from "./types.js";
 
 // Projects and billing codes.
 
 const PROJECT_HEADER = [
-  "Core facility ref.", "Project name", "Phase", "Active", "Bcode", "ProjectRef", "Affiliation", "Project type", "Project group", "Descr",
+  "Core facility ref.", "Project name", "Phase", "Active", "Bcode", "Project ref.", "Affiliation", "Project Type", "Project Group", "Descr",
 ];
 
-/** `getprojects`: CSV (or JSON) of every project; `ExpirationDate=true` adds `Expiration date`. */
+/** The JSON keys public samples show for these columns; the other columns keep their CSV names. */
+const JSON_KEYS: Record<string, string> = { "Project ref.": "ProjectRef", "Project name": "ProjectName", Active: "Active", "Expiration date": "ExpirationDate" };
+
+/**
+ * `getprojects`: CSV (header as the 2014 documentation lists it, a line break inside `Descr` sent as
+ * `|`) or JSON (keys `ProjectRef`, `ProjectName`, `Active`, `ExpirationDate` as public samples show;
+ * the others as in CSV; line breaks as `\n`); `ExpirationDate=true` adds `Expiration date` (its CSV
+ * name is the fake's own).
+ */
 export const getprojects: ActionHandler = (ctx) => {
   const withExpiry = (opt(ctx, "ExpirationDate") ?? opt(ctx, "expirationdate") ?? "").toLowerCase() === "true";
   const rows = [...ctx.state.projects.values()].map((p): Cell[] => {
     const row: Cell[] = [
       String(p.coreId), q(p.name), String(p.phase), bool(p.active, true), q(p.bcode), String(p.id),
-      q(p.affiliation), q(p.type), q(p.group), q(p.descr),
+      q(p.affiliation), q(p.type), q(p.group), q(wantsJson(ctx) ? p.descr : p.descr.replace(/\r\n|\r|\n/g, "|")),
     ];
     if (withExpiry) row.push(q(p.expirationDate));
     return row;
   });
   const header = withExpiry ? [...PROJECT_HEADER, "Expiration date"] : PROJECT_HEADER;
-  return table(ctx, { header, headerSep: ", ", rows }, true);
+  if (wantsJson(ctx)) return jsonAnswer(tableObjects({ header: header.map((h) => JSON_KEYS[h] ?? h), rows }));
+  return table(ctx, { header, rows }, false);
 };
 
 function projectFields(ctx: ActionContext): Partial<PumapiProjectSeed> {

@@ -33,11 +33,19 @@ export const auth: ActionHandler = (ctx) => {
   return textAnswer("OK\r\n");
 };
 
-/** `getusers`: logins, one per line (`active=true` for active ones only). */
+/**
+ * `getusers`: logins, one per line (`active=true` for active ones only), HTML-encoded twice as
+ * public notes show it (`o'brien` → `o&amp;#39;brien`); plain logins are sent as they are.
+ */
 export const getusers: ActionHandler = (ctx) => {
   const onlyActive = (opt(ctx, "active") ?? "").toLowerCase() === "true";
-  return linesAnswer([...ctx.state.users.values()].filter((u) => !onlyActive || u.active).map((u) => u.login));
+  return linesAnswer([...ctx.state.users.values()].filter((u) => !onlyActive || u.active).map((u) => encodeLogin(encodeLogin(u.login))));
 };
+
+/** One round of the HTML encoding PPMS applies to a login (`&`, `<`, `>`, `"`, `'`). */
+function encodeLogin(login: string): string {
+  return login.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
 
 /** `getuser`: one CSV row (or a JSON object); empty body for an unknown login. */
 export const getuser: ActionHandler = (ctx) => {

@@ -112,23 +112,23 @@ export function defaultPumapiSeed(): PumapiSeed {
     ],
     invoices: [
       {
-        id: 301, ref: "INV-2030-0001", coreId: 2, bcode: "BC-1001", group: "cell_lab", date: "2030-02-28", sent: true, sentDate: "2030-03-02",
+        id: 301, ref: "PPMS2-Imaging-20300228-0001", coreId: 2, bcode: "BC-1001", group: "cell_lab", date: "2030-02-28", sent: true, sentDate: "2030-03-02",
         lines: [
           { date: "2030-02-10", item: "Zeiss LSM 900", login: "bkovac", quantity: 2, unitPrice: 40, assistant: "Admin Facility" },
-          { date: "2030-02-12", item: "Sample preparation", login: "bkovac", quantity: 3, unitPrice: 25 },
+          { date: "2030-02-12", item: "Nikon Ti2", login: "bkovac", quantity: 3, unitPrice: 25, sessionType: "training" },
         ],
       },
       {
-        id: 302, ref: "INV-2030-0002", coreId: 2, bcode: "BC-1002", group: "imaging_group", date: "2030-02-28",
+        id: 302, ref: "PPMS2-Imaging-20300228-0002", coreId: 2, bcode: "BC-1002", group: "imaging_group", date: "2030-02-28",
         lines: [{ date: "2030-02-20", item: "Confocal, upright", login: "jdoe", quantity: 1.5, unitPrice: 40 }],
       },
     ],
     manifests: [
       {
-        id: 71, coreId: 2, title: "Plate screen, March", login: "jdoe", date: "2030-03-10",
+        id: 71, coreId: 2, title: "Plate screen, March", login: "jdoe", date: "2030-03-10", orderRef: 1001,
         samples: [
-          { id: "S-0001", name: "Well A1", type: "cells", results: [{ title: "viability", value: "92%" }] },
-          { id: "S-0002", name: "Well A2", type: "cells" },
+          { id: "S-0001", name: "Well A1", plate: "P1", x: "1", y: "A", type: "cells", results: [{ title: "viability", value: "92%" }] },
+          { id: "S-0002", name: "Well A2", plate: "P1", x: "2", y: "A", type: "cells" },
         ],
       },
     ],
@@ -140,7 +140,7 @@ export function defaultPumapiSeed(): PumapiSeed {
     ],
     admins: ["facility.admin", "jdoe"],
     accounts: [
-      { id: 1, coreId: 2, bcode: "BC-1001", description: "Cell Lab & friends, general", groupLogin: "cell_lab", expirationDate: "2031-12-31" },
+      { id: 1, coreId: 2, bcode: "BC-1001", description: "Cell Lab & friends, general", affiliation: "Lab of Cells, Dept. B", groupLogin: "cell_lab", expirationDate: "2031-12-31" },
       { id: 2, coreId: 2, bcode: "BC-1002", description: "Imaging methods", groupLogin: "imaging_group", expirationDate: "2030-12-31" },
       { id: 3, coreId: 4, bcode: "BC-2001", description: "Facility internal", groupLogin: "facility_staff", active: false },
     ],

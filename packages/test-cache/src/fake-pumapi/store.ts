@@ -176,7 +176,7 @@ export class FakePumapiState {
     for (const o of seed.orders ?? []) {
       const projectId = o.projectId ?? 0;
       this.orders.set(o.ref, {
-        bcode: "", projectId, accepted: false, completed: false, completedDate: "", comments: "",
+        bcode: "", projectId, accepted: false, completed: false, completedDate: "", comments: "", invoiced: false,
         ...o,
         lines: o.lines.map((l) => this.orderLine(l, projectId, o.date)),
       });
@@ -184,19 +184,20 @@ export class FakePumapiState {
     for (const inv of seed.invoices ?? []) {
       this.invoices.set(inv.id, {
         sent: false, sentDate: "", paid: false, paidDate: "", ...inv,
-        lines: inv.lines.map((l) => ({ assistant: "", ...l })),
+        lines: inv.lines.map((l) => ({ assistant: "", sessionType: "autonomous session", ...l })),
       });
     }
     for (const m of seed.manifests ?? []) {
       this.manifests.set(m.id, {
+        orderRef: 0,
         ...m,
-        samples: m.samples.map((s) => ({ type: "", ...s, results: (s.results ?? []).map((r) => ({ ...r })) })),
+        samples: m.samples.map((s) => ({ type: "", plate: "", x: "", y: "", ...s, results: (s.results ?? []).map((r) => ({ ...r })) })),
       });
     }
     this.incidents = (seed.incidents ?? []).map((i) => ({ active: true, ...i }));
     this.userExperience = (seed.userExperience ?? []).map((e) => ({ lastRes: "", lastTrain: "", ...e }));
     this.admins = [...(seed.admins ?? [])];
-    this.accounts = (seed.accounts ?? []).map((a) => ({ groupLogin: "", active: true, expirationDate: "", ...a }));
+    this.accounts = (seed.accounts ?? []).map((a) => ({ groupLogin: "", active: true, expirationDate: "", affiliation: "", ...a }));
   }
 
   /**

@@ -27,7 +27,11 @@ export interface PumapiValidBcodeSeed {
 
 /** A service that can be ordered. */
 export interface PumapiServiceSeed {
-  /** Service id (`serviceid`). */
+  /**
+   * The service's LOCAL id within its core facility (the price list's `service`, below 10000 and
+   * unique in the seed); `getservices` sends `Service id` = `coreId` × 10000 + `id`, which
+   * `createorder`'s `serviceid` takes.
+   */
   id: number;
   /** Core facility ref. */
   coreId: number;
@@ -35,7 +39,7 @@ export interface PumapiServiceSeed {
   name: string;
   /** Service group, e.g. `Preparation`. */
   group?: string;
-  /** Unit of quantity, e.g. `sample`, `hour`. */
+  /** Unit of quantity, e.g. `sample`, `hour` (kept in the state; no answer sends it). */
   unit?: string;
   /** Whether it can be ordered (default `true`). */
   active?: boolean;
@@ -45,7 +49,7 @@ export interface PumapiServiceSeed {
 export interface PumapiPriceSeed {
   /** Lower numbers win. */
   priority: number;
-  /** The service priced. */
+  /** The service priced: its LOCAL id (see {@link PumapiServiceSeed.id}). */
   serviceId: number;
   /** `0`: any affiliation. */
   affiliationId?: number;
@@ -91,6 +95,8 @@ export interface PumapiOrderSeed {
   completedDate?: string;
   /** Free text. */
   comments?: string;
+  /** Invoiced (default `false`). */
+  invoiced?: boolean;
   /** The ordered services. */
   lines: PumapiOrderLineSeed[];
 }
@@ -109,13 +115,15 @@ export interface PumapiInvoiceLineSeed {
   unitPrice: number;
   /** Staff member who assisted (`getinvoicedetails assistant=show`), `""` for none. */
   assistant?: string;
+  /** `Session Type` (default `autonomous session`); `training` lines form their own section. */
+  sessionType?: string;
 }
 
 /** An invoice, with its sending/payment tracking (`getinvtracklist`). */
 export interface PumapiInvoiceSeed {
-  /** Numeric id (`invoiceid`). */
+  /** Numeric id: the store's key and the tracking ref (`T-<id>`); not the wire's invoice id. */
   id: number;
-  /** Invoice reference (`invoiceref`), e.g. `INV-2030-0001`. */
+  /** The invoice id on the wire (`invoiceid`, `getinvoicelist`), e.g. `PPMS2-Imaging-20300228-0001`. */
   ref: string;
   /** Core facility ref. */
   coreId: number;
@@ -149,8 +157,14 @@ export interface PumapiSampleResult {
 export interface PumapiSampleSeed {
   /** Sample id (`sampleID`). */
   id: string;
-  /** Display name. */
+  /** Display name (`getmanifest`'s `sample reference`). */
   name: string;
+  /** Plate (default `""`). */
+  plate?: string;
+  /** Position on the plate, column (default `""`). */
+  x?: string;
+  /** Position on the plate, row (default `""`). */
+  y?: string;
   /** Sample type, e.g. `cells`. */
   type?: string;
   /** Results recorded so far. */
@@ -163,26 +177,30 @@ export interface PumapiManifestSeed {
   id: number;
   /** Core facility ref. */
   coreId: number;
-  /** Display title. */
+  /** Display title (`Manifest name`). */
   title: string;
   /** Login of the submitter. */
   login: string;
   /** `YYYY-MM-DD`. */
   date: string;
+  /** The order it belongs to (`Order ref.`), `0` for none (default). */
+  orderRef?: number;
   /** The samples. */
   samples: PumapiSampleSeed[];
 }
 
-/** An account as API2 `GetPPMSAccounts` lists it. */
+/** An account as API2 `GetPPMSAccounts` lists it (`id`, `coreId`, `groupLogin` are not sent). */
 export interface PumapiAccountSeed {
-  /** Account id. */
+  /** Account id (the store's; `rowNum` is the position in the answer). */
   id: number;
   /** Core facility ref (`coreId` filter). */
   coreId: number;
   /** The account's billing code. */
   bcode: string;
-  /** Display text. */
+  /** Display text (`descriptionShort`). */
   description: string;
+  /** Affiliation (default `""`). */
+  affiliation?: string;
   /** Group id, `""` for none. */
   groupLogin?: string;
   /** Default `true`. */
@@ -221,7 +239,7 @@ export interface PumapiInvoice extends Required<Omit<PumapiInvoiceSeed, "lines">
 export type PumapiSample = Required<PumapiSampleSeed>;
 
 /** Stored manifest. */
-export interface PumapiManifest extends Omit<PumapiManifestSeed, "samples"> {
+export interface PumapiManifest extends Required<Omit<PumapiManifestSeed, "samples">> {
   /** The samples, with their results. */
   samples: PumapiSample[];
 }
