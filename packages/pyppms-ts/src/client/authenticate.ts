@@ -5,7 +5,7 @@ import type { PumapiClient } from "./pumapi-client.js";
 
 /**
  * Sends `auth` (pyppms: the key alone) and checks the answer: `request not authorized`, an
- * `error` text, an HTML page, an empty answer or HTTP 401/403 are refusals. `auth` is marked a
+ * `error` text, an HTML page or HTTP 401/403 are refusals; an empty answer is a success (as pyppms). `auth` is marked a
  * login: never recorded, never replayed.
  *
  * @returns the answer text and status
