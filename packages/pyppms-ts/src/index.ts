@@ -7,7 +7,8 @@ export type { CacheOption, CacheConfig, TransportOptions } from "@facility-sdk/h
 export * from "./types.js";
 export * from "./errors/index.js";
 
-export { PpmsUsersApi, type GetUserOptions, type GetUsersOptions, type UpdateUsersOptions, type GetUsersEmailsOptions } from "./resources/users.js";
+export { PpmsUsersApi } from "./resources/users.js";
+export { PpmsAuthApi, type CheckUserPasswordOptions } from "./resources/auth.js";
 export { PpmsGroupsApi, type GetGroupsOptions, type GetGroupUsersOptions } from "./resources/groups.js";
 export { PpmsSystemsApi, type GetSystemsOptions } from "./resources/systems.js";
 export { PpmsRightsApi } from "./resources/rights.js";

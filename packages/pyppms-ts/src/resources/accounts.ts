@@ -1,4 +1,6 @@
-import { requireData } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { id, oneOf, optional } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
@@ -23,7 +25,6 @@ export interface GetAccountsOptions extends CallOptions {
   api2Url?: string | undefined;
 }
 
-const ACTION = "GetPPMSAccounts";
 
 /** `<instance>/API2/` from `<instance>/pumapi/`, or a typed error asking for `api2Url`. */
 export function api2UrlOf(baseUrl: string): string {
@@ -35,6 +36,19 @@ export function api2UrlOf(baseUrl: string): string {
   url.pathname = `${match[1] ?? "/"}API2/`;
   return url.toString();
 }
+
+/** The API2 account action, declared once: the client derives retries, caching, checks and parsing from it. */
+export const ACCOUNT_ACTIONS = {
+  GetPPMSAccounts: declareAction({
+    action: "GetPPMSAccounts",
+    kind: "read",
+    endpoint: "api2",
+    params: { format: oneOf("json"), coreId: optional(id) },
+    empty: "no-data",
+    recorded: "always",
+    parse: (answer) => buildEach(parseJsonRecords(answer.text), accountFromRecord, 1),
+  }),
+};
 
 /**
  * The API2 methods of {@link PpmsConnection}: API2 is PPMS' second endpoint, `<instance>/API2/`
@@ -73,14 +87,6 @@ export abstract class PpmsAccountsApi {
       throw new PpmsInvalidArgumentError("api2Key", "is needed: this connection authenticates with system credentials, which API2 does not take");
     }
     client.redactor.addSecretValue(apiKey);
-    return client.read(
-      ACTION,
-      { format: "json", coreId },
-      (answer) => {
-        requireData(answer);
-        return buildEach(parseJsonRecords(answer.text), accountFromRecord, 1);
-      },
-      { url, apiKey, signal: options.signal },
-    );
+    return callAction(stateOf(this), ACCOUNT_ACTIONS.GetPPMSAccounts, { format: "json", coreId }, { url, apiKey, signal: options.signal });
   }
 }

@@ -1,10 +1,12 @@
-import { requireData } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction } from "../client/declaration.js";
+import { day, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
 import type { CallOptions } from "../types.js";
 import { buildRecords } from "./shared.js";
-import { readTable, requireDayText, requireTrimmed } from "./tables.js";
+import { readTable, requireDayText, requireTrimmed, tableRead } from "./tables.js";
 
 /** Options of {@link PpmsConnection.getValidBcodes}. */
 export interface GetValidBcodesOptions extends CallOptions {
@@ -17,6 +19,15 @@ export interface AddValidBcodeOptions extends CallOptions {
   /** Its last valid day (`YYYY-MM-DD` or a `Date`, taken as its local day); default: no expiry. */
   expirationDate?: string | Date | undefined;
 }
+
+/** The billing-code actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const BILLING_ACTIONS = {
+  // PUMAPI always sends the header line.
+  getbcodes: declareAction({ action: "getbcodes", kind: "read", params: {}, empty: "no-data", recorded: "always", parse: (answer, { state }) => buildRecords(answer.text, state.parseOptions, bcodeFromRecord) }),
+  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord }),
+  addvalidbcode: confirmedWrite("addvalidbcode", { bcode: text, expirationdate: optional(day) }),
+  delvalidbcode: confirmedWrite("delvalidbcode", { bcode: text }),
+};
 
 /**
  * The billing-code methods of {@link PpmsConnection} (PUMAPI `getbcodes`, `getvalidbcodes`,
@@ -42,15 +53,7 @@ export abstract class PpmsBillingApi {
    */
   async getBcodes(options: CallOptions = {}): Promise<PpmsBcode[]> {
     const s = stateOf(this);
-    return s.client.read(
-      "getbcodes",
-      {},
-      (answer) => {
-        requireData(answer);
-        return buildRecords(answer.text, s.parseOptions, bcodeFromRecord);
-      },
-      options,
-    );
+    return callAction(s, BILLING_ACTIONS.getbcodes, {}, options);
   }
 
   /**
@@ -66,7 +69,7 @@ export abstract class PpmsBillingApi {
    */
   async getValidBcodes(options: GetValidBcodesOptions = {}): Promise<PpmsValidBcode[]> {
     const params = { bcode: options.bcode === undefined ? undefined : requireTrimmed("bcode", options.bcode) };
-    return readTable(stateOf(this), "getvalidbcodes", params, { build: validBcodeFromRecord }, options);
+    return readTable(stateOf(this), BILLING_ACTIONS.getvalidbcodes, params, options);
   }
 
   /**
@@ -87,7 +90,7 @@ export abstract class PpmsBillingApi {
       bcode: requireTrimmed("bcode", bcode),
       expirationdate: options.expirationDate === undefined ? undefined : requireDayText("expirationDate", options.expirationDate),
     };
-    await stateOf(this).client.write("addvalidbcode", params, undefined, options);
+    await callAction(stateOf(this), BILLING_ACTIONS.addvalidbcode, params, options);
   }
 
   /**
@@ -103,6 +106,6 @@ export abstract class PpmsBillingApi {
    * ```
    */
   async deleteValidBcode(bcode: string, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("delvalidbcode", { bcode: requireTrimmed("bcode", bcode) }, undefined, options);
+    await callAction(stateOf(this), BILLING_ACTIONS.delvalidbcode, { bcode: requireTrimmed("bcode", bcode) }, options);
   }
 }

@@ -1,3 +1,6 @@
+import { callAction } from "../client/call.js";
+import { confirmedWrite } from "../client/declaration.js";
+import { anyText, flag, id, oneOf, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId } from "../internal/inputs.js";
@@ -5,7 +8,7 @@ import { invoiceDetailFromRecord, invoiceTrackingFromRecord, PpmsInvoice, type P
 import type { CallOptions, PumapiParams } from "../types.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import type { CoreFilterOptions } from "./orders.js";
-import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed } from "./tables.js";
+import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed, tableRead } from "./tables.js";
 
 /** The `filter` of {@link PpmsConnection.getInventoryTrackingList}: not sent yet, sent, paid, not paid. */
 export type InvoiceTrackingFilter = "tosend" | "sent" | "paid" | "unpaid";
@@ -25,6 +28,17 @@ export interface InvoiceTrackingOptions extends CallOptions {
   /** Only invoices not sent yet (`tosend`), sent, paid or not paid (`unpaid`); default: all. */
   filter?: InvoiceTrackingFilter | undefined;
 }
+
+const invoiceUnknown = (sent: Readonly<Record<string, string>>): string => `Invoice [${sent.invoiceid ?? ""}]`;
+
+/** The invoice actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const INVOICE_ACTIONS = {
+  getinvoicelist: tableRead("getinvoicelist", { coreid: optional(id), draft: optional(flag) }, { build: (row) => PpmsInvoice.fromRecord(row) }),
+  getinvoice: tableRead("getinvoice", { invoiceid: id }, { build: (row: ResponseRecord) => PpmsInvoice.fromRecord(row), unknown: invoiceUnknown, one: true }),
+  getinvoicedetails: tableRead("getinvoicedetails", { invoiceid: id, bcode: optional(anyText), assistant: optional(oneOf("show")) }, { build: invoiceDetailFromRecord, unknown: invoiceUnknown }),
+  getinvtracklist: tableRead("getinvtracklist", { filter: optional(oneOf(...TRACKING_FILTERS)) }, { build: invoiceTrackingFromRecord }),
+  setinvtracksent: confirmedWrite("setinvtracksent", { invoiceref: text }),
+};
 
 /**
  * The invoice methods of {@link PpmsConnection}: invoices, their lines, and invoice tracking
@@ -49,7 +63,7 @@ export abstract class PpmsInvoicesApi {
    * ```
    */
   async getInvoiceList(options: CoreFilterOptions = {}): Promise<PpmsInvoice[]> {
-    return readTable(stateOf(this), "getinvoicelist", coreParams(options.coreId), { build: (row) => PpmsInvoice.fromRecord(row) }, options);
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvoicelist, coreParams(options.coreId), options);
   }
 
   /**
@@ -67,8 +81,7 @@ export abstract class PpmsInvoicesApi {
    */
   async getInvoice(invoiceId: number | string, options: CallOptions = {}): Promise<PpmsInvoice> {
     const id = requireId("invoiceId", invoiceId);
-    const read = { build: (row: ResponseRecord) => PpmsInvoice.fromRecord(row), unknown: `Invoice [${id}]`, one: true };
-    const [invoice] = await readTable(stateOf(this), "getinvoice", { invoiceid: id }, read, options);
+    const [invoice] = await readTable(stateOf(this), INVOICE_ACTIONS.getinvoice, { invoiceid: id }, options);
     return invoice as PpmsInvoice;
   }
 
@@ -93,7 +106,7 @@ export abstract class PpmsInvoicesApi {
       bcode: optionalString("bcode", options.bcode),
       assistant: optionalFlag("assistant", options.assistant) === true ? "show" : undefined,
     };
-    return readTable(stateOf(this), "getinvoicedetails", params, { build: invoiceDetailFromRecord, unknown: `Invoice [${id}]` }, options);
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvoicedetails, params, options);
   }
 
   /**
@@ -114,7 +127,7 @@ export abstract class PpmsInvoicesApi {
     if (filter !== undefined && !TRACKING_FILTERS.includes(filter)) {
       throw new PpmsInvalidArgumentError("filter", `must be one of ${TRACKING_FILTERS.join(", ")}; got ${JSON.stringify(filter)}`);
     }
-    return readTable(stateOf(this), "getinvtracklist", { filter }, { build: invoiceTrackingFromRecord }, options);
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvtracklist, { filter }, options);
   }
 
   /**
@@ -131,6 +144,6 @@ export abstract class PpmsInvoicesApi {
    * ```
    */
   async setInventoryTrackingSent(invoiceRef: string, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("setinvtracksent", { invoiceref: requireTrimmed("invoiceRef", invoiceRef) }, undefined, options);
+    await callAction(stateOf(this), INVOICE_ACTIONS.setinvtracksent, { invoiceref: requireTrimmed("invoiceRef", invoiceRef) }, options);
   }
 }

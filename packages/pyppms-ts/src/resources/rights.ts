@@ -1,5 +1,7 @@
-import { excerpt } from "@facility-sdk/http-core";
-import { Unrecorded } from "../client/answer.js";
+import { excerpt, notRecorded } from "@facility-sdk/http-core";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { id, oneOf, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { ResponseFormatError } from "../errors/format.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
@@ -7,6 +9,44 @@ import { requireId, requireText } from "../internal/inputs.js";
 import type { SystemRight, UserRight } from "../models/permissions.js";
 import type { CallOptions } from "../types.js";
 import { isSystemPermission, parseRightsLines, type SystemPermission } from "../wire/rights-lines.js";
+
+/** The permission actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const RIGHT_ACTIONS = {
+  getsysrights: declareAction({
+    action: "getsysrights",
+    kind: "read",
+    params: { id },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer): SystemRight[] => parseRightsLines(answer.text).map((r) => ({ permission: r.permission, login: r.subject })),
+  }),
+  getuserrights: declareAction({
+    action: "getuserrights",
+    kind: "read",
+    params: { login: text },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer): UserRight[] =>
+      parseRightsLines(answer.text).map((r, index) => {
+        if (!/^\d+$/.test(r.subject)) throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
+        return { permission: r.permission, systemId: Number(r.subject) };
+      }),
+  }),
+  // Only `done` is a success; a refusal (`error: invalid user`, `system right not authorized`) is
+  // pyppms' `false`, handed back but never recorded.
+  setright: declareAction({
+    action: "setright",
+    kind: "write",
+    params: { id, login: text, type: oneOf("A", "N", "S", "D") },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state, params }) => {
+      if (answer.text.trim().toLowerCase() === "done") return true;
+      state.logger.error(`Setting permission ${params.type ?? ""} for [${params.login ?? ""}] on system ${params.id ?? ""} failed: ${state.client.redactor.redactText(excerpt(answer.text.trim()))}`);
+      return notRecorded(false);
+    },
+  }),
+};
 
 /**
  * The permission methods of {@link PpmsConnection} (PUMAPI `getsysrights`, `getuserrights`,
@@ -31,12 +71,7 @@ export abstract class PpmsRightsApi {
    * ```
    */
   async getSystemRights(systemId: number | string, options: CallOptions = {}): Promise<SystemRight[]> {
-    return stateOf(this).client.read(
-      "getsysrights",
-      { id: requireId("systemId", systemId) },
-      (answer) => parseRightsLines(answer.text).map((r) => ({ permission: r.permission, login: r.subject })),
-      options,
-    );
+    return callAction(stateOf(this), RIGHT_ACTIONS.getsysrights, { id: requireId("systemId", systemId) }, options);
   }
 
   /**
@@ -76,18 +111,7 @@ export abstract class PpmsRightsApi {
    * ```
    */
   async getUserRights(login: string, options: CallOptions = {}): Promise<UserRight[]> {
-    return stateOf(this).client.read(
-      "getuserrights",
-      { login: requireText("login", login) },
-      (answer) =>
-        parseRightsLines(answer.text).map((r, index) => {
-          if (!/^\d+$/.test(r.subject)) {
-            throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
-          }
-          return { permission: r.permission, systemId: Number(r.subject) };
-        }),
-      options,
-    );
+    return callAction(stateOf(this), RIGHT_ACTIONS.getuserrights, { login: requireText("login", login) }, options);
   }
 
   /**
@@ -114,13 +138,7 @@ export abstract class PpmsRightsApi {
     if (!isSystemPermission(permission)) {
       throw new PpmsInvalidArgumentError("permission", `must be one of A, N, S, D; got ${JSON.stringify(permission)}`);
     }
-    const confirm = (answer: { text: string }): boolean => {
-      if (answer.text.trim().toLowerCase() === "done") return true;
-      s.logger.error(`Setting permission ${permission} for [${login}] on system ${id} failed: ${s.client.redactor.redactText(excerpt(answer.text.trim()))}`);
-      // pyppms answers false here; the refusal is not a result worth recording.
-      throw new Unrecorded(false);
-    };
-    const done = await s.client.write("setright", { id, login, type: permission }, confirm, options);
+    const done = await callAction(s, RIGHT_ACTIONS.setright, { id, login, type: permission }, options);
     if (done) s.logger.debug(`Set permission ${permission} for [${login}] on system ${id}`);
     return done;
   }
