@@ -161,7 +161,8 @@ export abstract class PpmsUsersApi {
    */
   async getUserIds(options: CallOptions & { active?: boolean | undefined } = {}): Promise<string[]> {
     const s = stateOf(this);
-    const ids = await callAction(s, USER_ACTIONS.getusers, { active: options.active === true ? true : undefined }, options);
+    // `active: false` means "all users" (no filter), as in pyppms; anything but a boolean is refused.
+    const ids = await callAction(s, USER_ACTIONS.getusers, { active: options.active === false ? undefined : options.active }, options);
     s.logger.info(`${ids.length} ${options.active === true ? "active " : ""}users in PPMS`);
     return ids;
   }
