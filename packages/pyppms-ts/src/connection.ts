@@ -10,7 +10,7 @@ import type { PpmsSystem } from "./models/system.js";
 import type { PpmsUser } from "./models/user.js";
 import type { PpmsConnectionOptions } from "./options.js";
 import { authenticateKey } from "./resources/auth.js";
-import { DECLARED_ACTIONS, FAMILIES, type FamilyMethods } from "./resources/families.js";
+import { declarationOf, FAMILIES, type FamilyMethods } from "./resources/families.js";
 import type { CallOptions, PpmsConnectionStatus, PumapiParams, PumapiRequestOptions, PumapiResponse } from "./types.js";
 import { isErrorAnswer } from "./wire/answer-text.js";
 import { unescapeHtmlEntities } from "./wire/html-entities.js";
@@ -277,6 +277,6 @@ export class PpmsConnection {
  * the caller says `idempotent: true`.
  */
 function marksOf(action: string, options: PumapiRequestOptions): ReturnType<typeof sendMarks> {
-  const marks = sendMarks(DECLARED_ACTIONS.get(action)?.kind ?? "write");
+  const marks = sendMarks(declarationOf(action)?.kind ?? "write");
   return options.idempotent === undefined ? marks : { ...marks, idempotent: options.idempotent };
 }

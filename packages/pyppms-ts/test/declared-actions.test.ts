@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HttpServerError } from "@facility-sdk/http-core";
 import { describe, expect, it } from "vitest";
-import { DECLARED_ACTIONS, FAMILIES } from "../src/resources/families.js";
+import { DECLARED_ACTIONS, declarationOf, FAMILIES } from "../src/resources/families.js";
 import { PpmsConnection } from "../src/index.js";
 import { useFakePumapi, useScriptedPumapi } from "./helpers/harness.js";
 
@@ -92,12 +92,22 @@ describe("declared actions", () => {
     await ppms.giveUserAccessToSystem("bkovac", 31);
     await ppms.updateUser("bkovac", { phone: "+41 00 000 00 07" });
     await ppms.checkUserPassword("jdoe", "not-her-password");
+    await ppms.getProjectMembers(7);
+    await ppms.addProjectMember(7, "jdoe");
+    await ppms.removeProjectMember(7, "jdoe");
+    await ppms.getGroupProjects("cell_lab");
+    await ppms.checkRight("jdoe", 31);
+    await ppms.getGroupsList();
+    await ppms.getUsersList();
+    await ppms.getSessionsList();
+    await ppms.getSessionDetails({ sessionId: 12345 });
+    await ppms.report(1234);
     const actions = new Set(server.requests.map((r) => r.action));
-    expect(actions.size).toBeGreaterThan(25);
+    expect(actions.size).toBeGreaterThan(35);
     for (const action of actions) {
-      const declaration = DECLARED_ACTIONS.get(action);
+      const declaration = declarationOf(action);
       expect(declaration, `${action} is declared`).toBeDefined();
-      const reads = /^(get|Get|next)/.test(action);
+      const reads = /^(get|Get|next|Report\d+$|rightcheck$)/.test(action);
       if (action !== "auth") expect(declaration?.kind, action).toBe(reads ? "read" : "write");
     }
   });

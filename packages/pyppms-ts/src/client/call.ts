@@ -30,9 +30,9 @@ export function callAction<T, R = T>(s: ConnectionState, declaration: ActionDecl
     sendMarks(declaration.kind),
     (answer): R | NotRecorded<R> => {
       // A login's parser decides what an error text or a page means (a refused key, a wrong password).
-      if (declaration.kind === "read") checkReadAnswer(answer);
+      if (declaration.kind === "read" && declaration.errorText !== "parse") checkReadAnswer(answer);
       else checkAuthorized(answer);
-      if (declaration.kind === "write") checkNotHtml(answer);
+      if (declaration.kind !== "login") checkNotHtml(answer);
       const parsed = answerValue(declaration, answer, s, form);
       const unrecorded = parsed instanceof NotRecorded;
       const declared = parsed instanceof NotRecorded ? (parsed.value as T) : parsed;

@@ -44,12 +44,20 @@ export interface ActionDeclaration<T> {
   readonly kind: ActionKind;
   /** `pumapi` (default) or `api2` (`<instance>/API2/`). */
   readonly endpoint?: "pumapi" | "api2" | undefined;
-  /** Every parameter the action may send, with its check; any other parameter is refused before sending. */
+  /**
+   * Every parameter the action may send, with its check; any other parameter is refused before
+   * sending, unless a `"*"` rule checks the others (an API2 report's instance-specific parameters).
+   */
   readonly params: Readonly<Record<string, ParamRule>>;
   /** What an empty answer means. */
   readonly empty: EmptyAnswer<T>;
   /** Whether the answer is recorded. */
   readonly recorded: Recorded;
+  /**
+   * What a read does with an `error: ...` text: `"throw"` (default: a {@link PumapiActionError})
+   * or `"parse"` (the parser decides, e.g. a right check's "no").
+   */
+  readonly errorText?: "throw" | "parse" | undefined;
   /** Builds the result from a checked answer; may return `notRecorded(value)` for one answer. */
   readonly parse: (answer: PumapiAnswer, call: ActionCall) => T | NotRecorded<T>;
 }

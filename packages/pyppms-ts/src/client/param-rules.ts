@@ -84,7 +84,7 @@ export function checkParams(rules: Readonly<Record<string, ParamRule>>, params: 
   const form: Record<string, string> = {};
   const secrets: string[] = [];
   for (const [name, value] of Object.entries(params)) {
-    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
+    const rule = Object.hasOwn(rules, name) ? rules[name] : name === "action" || name === "apikey" ? undefined : rules["*"];
     if (rule === undefined) throw new PpmsInvalidArgumentError(`params.${name}`, `is not a parameter of PUMAPI ${action}`);
     const sent = rule.check(name, value);
     if (sent === undefined) continue;
@@ -92,7 +92,7 @@ export function checkParams(rules: Readonly<Record<string, ParamRule>>, params: 
     if (rule.secret === true) secrets.push(sent);
   }
   for (const [name, rule] of Object.entries(rules)) {
-    if (!(name in form) && !isOptional(rule)) rule.check(name, undefined);
+    if (name !== "*" && !(name in form) && !isOptional(rule)) rule.check(name, undefined);
   }
   return { form, secrets };
 }
@@ -108,3 +108,11 @@ function isOptional(rule: ParamRule): boolean {
 
 /** `format` (`json` or `csv`), sent by the reads that support JSON when the connection asks for it. */
 export const format: ParamRule = optional(oneOf("json", "csv"));
+
+/** A plain value (string, finite number or boolean), sent as text: the parameters of an API2 report. */
+export const plainValue: ParamRule = {
+  check: (field, value) => {
+    if (typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))) return String(value);
+    throw new PpmsInvalidArgumentError(field, `must be a string, a number or a boolean, got ${shown(value)}`);
+  },
+};

@@ -1,7 +1,7 @@
 import { callAction } from "../client/call.js";
 import { declareAction } from "../client/declaration.js";
 import { id, oneOf, optional } from "../client/param-rules.js";
-import { stateOf } from "../client/state.js";
+import { stateOf, type ConnectionState } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import { accountFromRecord, type PpmsAccount } from "../models/accounts.js";
@@ -9,10 +9,8 @@ import type { CallOptions } from "../types.js";
 import { parseJsonRecords } from "../wire/json-records.js";
 import { buildEach } from "./tables.js";
 
-/** Options of {@link PpmsConnection.getAccounts}. */
-export interface GetAccountsOptions extends CallOptions {
-  /** Only this core facility's accounts (`coreId`); default: all. */
-  coreId?: number | string | undefined;
+/** Where an API2 call goes, and with which key (the options of every API2 method). */
+export interface Api2Options extends CallOptions {
   /**
    * The API2 key, when API2 wants another key than PUMAPI (default: the connection's API key). A
    * secret: masked in logs and errors like the API key, never in a cache file name.
@@ -23,6 +21,25 @@ export interface GetAccountsOptions extends CallOptions {
    * replaced by `API2/` (`https://ppms.example/facility/pumapi/` → `https://ppms.example/facility/API2/`).
    */
   api2Url?: string | undefined;
+}
+
+/** Options of {@link PpmsConnection.getAccounts}. */
+export interface GetAccountsOptions extends Api2Options {
+  /** Only this core facility's accounts (`coreId`); default: all. */
+  coreId?: number | string | undefined;
+}
+
+/** The URL, key and signal of an API2 call, checked before anything is sent; the key is masked from then on. */
+export function api2Send(s: ConnectionState, options: Api2Options): { url: string; apiKey: string; signal: AbortSignal | undefined } {
+  const client = s.client;
+  const url = options.api2Url === undefined ? api2UrlOf(client.baseUrl) : requireText("api2Url", options.api2Url);
+  if (!URL.canParse(url)) throw new PpmsInvalidArgumentError("api2Url", "must be an absolute URL");
+  const apiKey = options.api2Key === undefined ? client.apiKey : requireText("api2Key", options.api2Key);
+  if (apiKey === undefined) {
+    throw new PpmsInvalidArgumentError("api2Key", "is needed: this connection authenticates with system credentials, which API2 does not take");
+  }
+  client.redactor.addSecretValue(apiKey);
+  return { url, apiKey, signal: options.signal };
 }
 
 
@@ -78,15 +95,8 @@ export abstract class PpmsAccountsApi {
    * ```
    */
   async getAccounts(options: GetAccountsOptions = {}): Promise<PpmsAccount[]> {
-    const client = stateOf(this).client;
+    const s = stateOf(this);
     const coreId = options.coreId === undefined ? undefined : requireId("coreId", options.coreId);
-    const url = options.api2Url === undefined ? api2UrlOf(client.baseUrl) : requireText("api2Url", options.api2Url);
-    if (!URL.canParse(url)) throw new PpmsInvalidArgumentError("api2Url", "must be an absolute URL");
-    const apiKey = options.api2Key === undefined ? client.apiKey : requireText("api2Key", options.api2Key);
-    if (apiKey === undefined) {
-      throw new PpmsInvalidArgumentError("api2Key", "is needed: this connection authenticates with system credentials, which API2 does not take");
-    }
-    client.redactor.addSecretValue(apiKey);
-    return callAction(stateOf(this), ACCOUNT_ACTIONS.GetPPMSAccounts, { format: "json", coreId }, { url, apiKey, signal: options.signal });
+    return callAction(s, ACCOUNT_ACTIONS.GetPPMSAccounts, { format: "json", coreId }, api2Send(s, options));
   }
 }

@@ -1,6 +1,9 @@
 import { callAction } from "../client/call.js";
 import { confirmedWrite, declareAction } from "../client/declaration.js";
-import { day, optional, text } from "../client/param-rules.js";
+import { day, id, optional, text } from "../client/param-rules.js";
+import { tolerantRecords } from "../client/answer-format.js";
+import type { ResponseRecord } from "../wire/response-value.js";
+import { coreParams } from "./tables.js";
 import { stateOf } from "../client/state.js";
 import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
@@ -25,6 +28,9 @@ export const BILLING_ACTIONS = {
   // PUMAPI always sends the header line.
   getbcodes: declareAction({ action: "getbcodes", kind: "read", params: {}, empty: "no-data", recorded: "always", parse: (answer, { state }) => buildRecords(answer.text, state.parseOptions, bcodeFromRecord) }),
   getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord }),
+  // Neither answer is published: read tolerantly, as JSON or CSV records.
+  getprepaidaccounts: declareAction({ action: "getprepaidaccounts", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
+  getaffiliationsummary: declareAction({ action: "getaffiliationsummary", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
   addvalidbcode: confirmedWrite("addvalidbcode", { bcode: text, expirationdate: optional(day) }),
   delvalidbcode: confirmedWrite("delvalidbcode", { bcode: text }),
 };
@@ -107,5 +113,37 @@ export abstract class PpmsBillingApi {
    */
   async deleteValidBcode(bcode: string, options: CallOptions = {}): Promise<void> {
     await callAction(stateOf(this), BILLING_ACTIONS.delvalidbcode, { bcode: requireTrimmed("bcode", bcode) }, options);
+  }
+
+  /**
+   * The prepaid accounts (`getprepaidaccounts`, optionally of core `coreId`). No public source
+   * shows this answer, so its records are returned as sent (CSV with a header, or JSON), keyed by
+   * the header names; an empty answer is no accounts.
+   *
+   * @param options - `coreId`; `signal`
+   * @returns one record per account
+   * @example
+   * ```ts
+   * const prepaid = await ppms.getPrepaidAccounts({ coreId: 2 });
+   * ```
+   */
+  async getPrepaidAccounts(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+    return callAction(stateOf(this), BILLING_ACTIONS.getprepaidaccounts, coreParams(options.coreId), options);
+  }
+
+  /**
+   * The affiliation summary (`getaffiliationsummary`, optionally of core `coreId`). No public
+   * source shows this answer, so its records are returned as sent (CSV with a header, or JSON);
+   * an empty answer is no records.
+   *
+   * @param options - `coreId`; `signal`
+   * @returns one record per line of the summary
+   * @example
+   * ```ts
+   * const summary = await ppms.getAffiliationSummary();
+   * ```
+   */
+  async getAffiliationSummary(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+    return callAction(stateOf(this), BILLING_ACTIONS.getaffiliationsummary, coreParams(options.coreId), options);
   }
 }

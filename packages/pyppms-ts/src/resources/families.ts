@@ -1,5 +1,6 @@
 import type { ActionDeclaration } from "../client/declaration.js";
 import { ACCOUNT_ACTIONS, PpmsAccountsApi } from "./accounts.js";
+import { API2_ACTIONS, PpmsApi2Api, REPORT_ACTION } from "./api2.js";
 import { AUTH_ACTIONS, PpmsAuthApi } from "./auth.js";
 import { BILLING_ACTIONS, PpmsBillingApi } from "./billing.js";
 import { BOOKING_ACTIONS, PpmsBookingsApi } from "./bookings.js";
@@ -34,6 +35,7 @@ export const FAMILIES = [
   { api: PpmsInvoicesApi, actions: INVOICE_ACTIONS },
   { api: PpmsSamplesApi, actions: SAMPLE_ACTIONS },
   { api: PpmsAccountsApi, actions: ACCOUNT_ACTIONS },
+  { api: PpmsApi2Api, actions: API2_ACTIONS },
 ] as const;
 
 // A union of types → their intersection (the families' method sets → one connection's).
@@ -46,3 +48,11 @@ export type FamilyMethods = Intersection<InstanceType<(typeof FAMILIES)[number][
 export const DECLARED_ACTIONS: ReadonlyMap<string, ActionDeclaration<unknown>> = new Map(
   FAMILIES.flatMap((family) => Object.values(family.actions as Readonly<Record<string, ActionDeclaration<unknown>>>).map((declaration) => [declaration.action, declaration] as const)),
 );
+
+/**
+ * The declaration of an action on the wire: its own, or for API2's instance-specific
+ * `Report<number>` the one declaration of all reports; undefined when the action is not declared.
+ */
+export function declarationOf(action: string): ActionDeclaration<unknown> | undefined {
+  return DECLARED_ACTIONS.get(action) ?? (REPORT_ACTION.test(action) ? API2_ACTIONS.ReportNNNN : undefined);
+}

@@ -40,6 +40,8 @@ const groupWriteParams = { unitlogin: text, ...Object.fromEntries(GROUP_FIELD_NA
 export const GROUP_ACTIONS = {
   getgroups: lineListRead("getgroups", { active: optional(flag) }),
   getgroupusers: lineListRead("getgroupusers", { unitlogin: text, active: optional(flag) }),
+  // Project ids, one per line (the shape of getuserprojects; no public sample of this answer).
+  getgroupprojects: lineListRead("getgroupprojects", { unitlogin: text }),
   getgroup: declareAction({
     action: "getgroup",
     kind: "read",
@@ -214,5 +216,22 @@ export abstract class PpmsGroupsApi {
   async updateGroup(groupId: string, fields: GroupFields, options: CallOptions = {}): Promise<void> {
     requireText("groupId", groupId);
     await callAction(stateOf(this), GROUP_ACTIONS.updgroup, { unitlogin: groupId, ...groupParams(requireGroupFields(fields, true)) }, options);
+  }
+
+  /**
+   * The projects of a group (`getgroupprojects` with `unitlogin`), as PUMAPI lists them: one
+   * project reference per line, kept as text (no public sample of this answer shows whether they
+   * are always numbers). An empty answer is no projects.
+   *
+   * @param groupId - the group's `unitlogin`
+   * @param options - `signal`
+   * @returns the project references
+   * @example
+   * ```ts
+   * const refs = await ppms.getGroupProjects("cell_lab"); // ["7"]
+   * ```
+   */
+  async getGroupProjects(groupId: string, options: CallOptions = {}): Promise<string[]> {
+    return callAction(stateOf(this), GROUP_ACTIONS.getgroupprojects, { unitlogin: requireText("groupId", groupId) }, options);
   }
 }

@@ -31,6 +31,12 @@ export interface InvoiceTrackingOptions extends CallOptions {
 
 const invoiceUnknown = (sent: Readonly<Record<string, string>>): string => `Invoice [${sent.invoiceid ?? ""}]`;
 
+/** Options of {@link PpmsInvoicesApi.getInvoiceList}. */
+export interface InvoiceListOptions extends CoreFilterOptions {
+  /** Send PUMAPI's `draft` parameter: `true` for draft invoices, `false` for final ones (default: not sent). */
+  draft?: boolean | undefined;
+}
+
 /** The invoice actions, declared once: the client derives retries, caching, checks and parsing from them. */
 export const INVOICE_ACTIONS = {
   getinvoicelist: tableRead("getinvoicelist", { coreid: optional(id), draft: optional(flag) }, { build: (row) => PpmsInvoice.fromRecord(row) }),
@@ -53,17 +59,18 @@ export const INVOICE_ACTIONS = {
  */
 export abstract class PpmsInvoicesApi {
   /**
-   * The invoices (`getinvoicelist`).
+   * The invoices (`getinvoicelist`); with `draft`, PUMAPI's `draft` parameter is sent
+   * (`draft=true` asks for draft invoices, whose ids look like `PPMS2-Core-20180601-DRAFT`).
    *
-   * @param options - `coreId` (one core facility), `signal`
+   * @param options - `coreId` (one core facility), `draft`, `signal`
    * @returns the invoices
    * @example
    * ```ts
    * const unpaid = (await ppms.getInvoiceList({ coreId: 2 })).filter((i) => !i.paid);
    * ```
    */
-  async getInvoiceList(options: CoreFilterOptions = {}): Promise<PpmsInvoice[]> {
-    return readTable(stateOf(this), INVOICE_ACTIONS.getinvoicelist, coreParams(options.coreId), options);
+  async getInvoiceList(options: InvoiceListOptions = {}): Promise<PpmsInvoice[]> {
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvoicelist, { ...coreParams(options.coreId), draft: options.draft }, options);
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { PumapiAnswer } from "../client/answer.js";
 import { callAction } from "../client/call.js";
-import { declareAction } from "../client/declaration.js";
+import { confirmedWrite, declareAction } from "../client/declaration.js";
 import { anyText, day, flag, id, optional, positiveNumber, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
@@ -35,6 +35,8 @@ export interface NewOrderFields {
   completedDate?: string | Date | undefined;
   /** Free-text comments. */
   comments?: string | undefined;
+  /** Comments on the service, sent as `scomments` (as a public client sends them). */
+  serviceComments?: string | undefined;
 }
 
 /** `createorder` answers the new order id, digits only; anything else is the error text. */
@@ -52,6 +54,8 @@ export const ORDER_ACTIONS = {
   getpriceslist: tableRead("getpriceslist", coreFilter, { build: priceFromRecord, json: true }),
   getorders: tableRead("getorders", coreFilter, { build: (row) => PpmsOrder.fromRecord(row), title: true, json: true }),
   getorderlines: tableRead("getorderlines", { orderref: id }, { build: orderLineFromRecord, unknown: (sent) => `Order [${sent.orderref ?? ""}]` }),
+  // Parameter names as getorderlines (`orderref`) and the projects' `phase`: no public sample shows them.
+  updateorderphase: confirmedWrite("updateorderphase", { orderref: id, phase: id }),
   // Success is the new order id, digits only; anything else is the error text.
   createorder: declareAction({
     action: "createorder",
@@ -177,7 +181,26 @@ export abstract class PpmsOrdersApi {
       completed: optionalFlag("completed", fields.completed),
       completeddate: fields.completedDate === undefined ? undefined : requireDayText("completedDate", fields.completedDate),
       comments: optionalString("comments", fields.comments),
+      scomments: optionalString("serviceComments", fields.serviceComments),
     };
     return callAction(stateOf(this), ORDER_ACTIONS.createorder, params, options);
+  }
+
+  /**
+   * Moves an order to another phase (`updateorderphase` with `orderref` and `phase`, both whole
+   * numbers; the parameter names follow `getorderlines` and the project phases, no public source
+   * shows this action's). Never retried; an `error: ...` text or an empty answer is a
+   * {@link PumapiActionError}.
+   *
+   * @param orderId - the order ref
+   * @param phase - the new phase number
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.updateOrderPhase(1003, 2);
+   * ```
+   */
+  async updateOrderPhase(orderId: number | string, phase: number | string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), ORDER_ACTIONS.updateorderphase, { orderref: requireId("orderId", orderId), phase: requireId("phase", phase) }, options);
   }
 }

@@ -2,7 +2,7 @@ import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordsOf } from "../client/answer-format.js";
 import { confirmWrite, requireData } from "../client/answer-checks.js";
 import { callAction } from "../client/call.js";
-import { declareAction, lineListRead } from "../client/declaration.js";
+import { confirmedWrite, declareAction, lineListRead } from "../client/declaration.js";
 import { anyText, flag, format, id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
@@ -10,6 +10,7 @@ import { ResponseFormatError } from "../errors/format.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import { projectParams } from "../internal/project-fields.js";
 import { PpmsProject } from "../models/project.js";
+import { parseProjectMembers, type PpmsProjectMember } from "../models/project-members.js";
 import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
 import { buildEach } from "./shared.js";
@@ -64,6 +65,10 @@ export const PROJECT_ACTIONS = {
   updproject: declareAction({ action: "updproject", kind: "write", params: { projectid: id, ...PROJECT_WRITE_PARAMS }, empty: "error", recorded: "always", parse: confirmWrite }),
   addprojectentry: declareAction({ action: "addprojectentry", kind: "write", params: { projectid: id, title: text, content: text }, empty: "error", recorded: "always", parse: confirmWrite }),
   getprojectusers: lineListRead("getprojectusers", { projectid: id }),
+  // No header is published for getprojectmember: parsed tolerantly (see parseProjectMembers).
+  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: { value: () => [] }, recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
+  createprojectmember: confirmedWrite("createprojectmember", { projectid: id, login: text }),
+  deleteprojectmember: confirmedWrite("deleteprojectmember", { projectid: id, login: text }),
   getprojectgroups: lineListRead("getprojectgroups", { projectid: id }),
   getuserprojects: declareAction({
     action: "getuserprojects",
@@ -245,5 +250,57 @@ export abstract class PpmsProjectsApi {
    */
   async getUserProjects(login: string, options: CallOptions = {}): Promise<number[]> {
     return callAction(stateOf(this), PROJECT_ACTIONS.getuserprojects, { login: requireText("login", login) }, options);
+  }
+
+  /**
+   * The members of a project as `getprojectmember` lists them. The answer's format is not
+   * published (no header is documented); a public consumer reads column 1 as the user id and
+   * column 8 as the login, and so does this method, tolerantly: every field is kept in `fields`.
+   * An empty answer is no members. {@link PpmsProjectsApi.getProjectUsers} gives the logins alone.
+   *
+   * @param projectId - the project id
+   * @param options - `signal`
+   * @returns one member per answer line
+   * @example
+   * ```ts
+   * const members = await ppms.getProjectMembers(7);
+   * members.map((m) => m.login); // ["jdoe", "amueller"]
+   * ```
+   */
+  async getProjectMembers(projectId: number | string, options: CallOptions = {}): Promise<PpmsProjectMember[]> {
+    return callAction(stateOf(this), PROJECT_ACTIONS.getprojectmember, { projectid: requireId("projectId", projectId) }, options);
+  }
+
+  /**
+   * Adds a user to a project (`createprojectmember` with `projectid` and `login`; the parameter
+   * names follow the other project actions, no public source shows this action's). Never
+   * retried; an `error: ...` text or an empty answer is a {@link PumapiActionError}.
+   *
+   * @param projectId - the project id
+   * @param login - the user's login
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.addProjectMember(7, "bkovac");
+   * ```
+   */
+  async addProjectMember(projectId: number | string, login: string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), PROJECT_ACTIONS.createprojectmember, { projectid: requireId("projectId", projectId), login: requireText("login", login) }, options);
+  }
+
+  /**
+   * Removes a user from a project (`deleteprojectmember` with `projectid` and `login`). Never
+   * retried; an `error: ...` text or an empty answer is a {@link PumapiActionError}.
+   *
+   * @param projectId - the project id
+   * @param login - the user's login
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.removeProjectMember(7, "bkovac");
+   * ```
+   */
+  async removeProjectMember(projectId: number | string, login: string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), PROJECT_ACTIONS.deleteprojectmember, { projectid: requireId("projectId", projectId), login: requireText("login", login) }, options);
   }
 }

@@ -3,6 +3,7 @@ import { callAction } from "../client/call.js";
 import { declareAction } from "../client/declaration.js";
 import { id, oneOf, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
+import { isErrorAnswer } from "../wire/answer-text.js";
 import { ResponseFormatError } from "../errors/format.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
@@ -31,6 +32,16 @@ export const RIGHT_ACTIONS = {
         if (!/^\d+$/.test(r.subject)) throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
         return { permission: r.permission, systemId: Number(r.subject) };
       }),
+  }),
+  // A yes/no question: an `error: ...` text is a "no", not a failure.
+  rightcheck: declareAction({
+    action: "rightcheck",
+    kind: "read",
+    params: { login: text, id },
+    empty: { value: () => false },
+    errorText: "parse",
+    recorded: "always",
+    parse: (answer) => !isErrorAnswer(answer.text) && /\b(ok|true|yes)\b/i.test(answer.text),
   }),
   // Only `done` is a success; a refusal (`error: invalid user`, `system right not authorized`) is
   // pyppms' `false`, handed back but never recorded.
@@ -173,5 +184,24 @@ export abstract class PpmsRightsApi {
    */
   async removeUserAccessFromSystem(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
     return this.setSystemBookingPermissions(login, systemId, "D", options);
+  }
+
+  /**
+   * Whether a user may use a system (PUMAPI `rightcheck` with `login` and the system `id`). The
+   * answer's wording is not published: an answer holding `OK`, `true` or `yes` is `true`; an
+   * `error: ...` text or an empty answer is `false`. `request not authorized` (the key) is an
+   * {@link AuthenticationError}.
+   *
+   * @param login - the login
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns whether PPMS says the user holds a right on the system
+   * @example
+   * ```ts
+   * if (await ppms.checkRight("jdoe", 31)) console.log("jdoe may book system 31");
+   * ```
+   */
+  async checkRight(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
+    return callAction(stateOf(this), RIGHT_ACTIONS.rightcheck, { login: requireText("login", login), id: requireId("systemId", systemId) }, options);
   }
 }
