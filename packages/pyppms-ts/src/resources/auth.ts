@@ -59,7 +59,7 @@ export async function authenticateKey(s: ConnectionState, signal: AbortSignal | 
  *
  * @example
  * ```ts
- * const ok = await ppms.checkUserPassword("jdoe", password);
+ * const ok = await ppms.checkUserPassword("jdoe", process.env.PPMS_USER_PASSWORD ?? "");
  * ```
  */
 export abstract class PpmsAuthApi {
@@ -76,6 +76,7 @@ export abstract class PpmsAuthApi {
    * @returns whether the password is right (and the right held)
    * @example
    * ```ts
+   * const password = process.env.PPMS_USER_PASSWORD ?? "";
    * if (!(await ppms.checkUserPassword("jdoe", password, { systemId: 31 }))) console.error("wrong login or password");
    * ```
    */
