@@ -40,8 +40,9 @@ export type PumapiParams = Record<string, string | number | boolean | undefined>
 /** Options of {@link PpmsConnection.request} and {@link PpmsConnection.requestJson}. */
 export interface PumapiRequestOptions extends SkipCacheOptions {
   /**
-   * Whether the action may be retried on transient faults. Default: true for PUMAPI's read
-   * actions (`get*`, `nextbooking`, `auth`), false for everything else.
+   * Whether the action may be retried on transient faults. Default: as the action's declaration
+   * says (true for PUMAPI's reads such as `get*`, `nextbooking`, `rightcheck`, and for `auth`),
+   * false for writes and for actions pyppms-ts does not declare.
    */
   idempotent?: boolean | undefined;
 }
