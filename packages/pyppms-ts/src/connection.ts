@@ -1,5 +1,5 @@
-import { installMethods } from "@facility-sdk/http-core";
-import { checkAuthorized, checkNotHtml, checkReadAnswer } from "./client/answer-checks.js";
+import { installMethods, notRecorded } from "@facility-sdk/http-core";
+import { checkAuthorized, checkNotHtml, checkReadAnswer, parseAnswer } from "./client/answer-checks.js";
 import { sendMarks } from "./client/send-marks.js";
 import { setUpConnection, type ConnectionSetup } from "./client/setup.js";
 import { attachState, stateOf } from "./client/state.js";
@@ -14,8 +14,6 @@ import { declarationOf, FAMILIES, type FamilyMethods } from "./resources/familie
 import type { CallOptions, PpmsConnectionStatus, PumapiParams, PumapiRequestOptions, PumapiResponse } from "./types.js";
 import { isErrorAnswer } from "./wire/answer-text.js";
 import { unescapeHtmlEntities } from "./wire/html-entities.js";
-import { notRecorded } from "@facility-sdk/http-core";
-import { parseAnswer } from "./client/answer-checks.js";
 
 /**
  * The methods of every resource family: {@link PpmsConnection} has them all (they are installed on
@@ -25,9 +23,9 @@ export interface PpmsConnection extends FamilyMethods {}
 
 /**
  * A connection to PUMAPI, the API of Stratocore PPMS (pyppms' `PpmsConnection`). Create it with
- * {@link PpmsConnection.connect}. It has the methods of every resource family (users, groups,
- * systems, rights, bookings, experience, projects, billing, incidents, orders and services,
- * invoices, sample manifests, API2 accounts), keeps pyppms' in-memory
+ * {@link PpmsConnection.connect}. It has the methods of every resource family (users, user
+ * password checks, groups, systems, rights, bookings, experience, projects, billing, incidents,
+ * orders and services, invoices, sample manifests, API2 accounts, lists and reports), keeps pyppms' in-memory
  * caches of users, systems, projects and the full name → login map, fetches users in bulk with bounded
  * concurrency, retries read actions (never writes) on transient faults, and can record every
  * accepted answer to (or replay it from) a cache directory in pyppms' layout. Every method takes

@@ -307,6 +307,9 @@ export abstract class PpmsUsersApi {
     const login = requireText("login", f.login);
     if (typeof f.email !== "string" || !f.email.includes("@")) throw new PpmsInvalidArgumentError("email", "must be an e-mail address");
     if (options.overwrite !== undefined && typeof options.overwrite !== "boolean") throw new PpmsInvalidArgumentError("options.overwrite", "must be true or false");
+    if (f.phone !== undefined && typeof f.phone !== "string") throw new PpmsInvalidArgumentError("phone", "must be a string");
+    if (f.password !== undefined && typeof f.password !== "string") throw new PpmsInvalidArgumentError("password", "must be a string");
+    // Everything is checked before anything is sent, the getuser below included.
     const params = {
       login,
       lname: requireText("lname", f.lname),
@@ -315,9 +318,7 @@ export abstract class PpmsUsersApi {
       unitlogin: requireText("ppmsGroup", f.ppmsGroup),
       phone: f.phone === "" ? undefined : f.phone,
       pwd: f.password === "" ? undefined : f.password,
-    } as Record<string, string | undefined>;
-    // Checked before anything is sent, the getuser below included.
-    for (const [name, rule] of Object.entries(USER_ACTIONS.newuser.params)) rule.check(name === "unitlogin" ? "ppmsGroup" : name === "pwd" ? "password" : name, params[name]);
+    };
     if (options.overwrite !== true && (await this.userExists(login, { signal: options.signal, skipCache: true }))) throw new PpmsUserExistsError(login);
     try {
       await callAction(s, USER_ACTIONS.newuser, params, options);
