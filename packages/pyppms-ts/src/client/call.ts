@@ -29,7 +29,8 @@ export function callAction<T, R = T>(s: ConnectionState, declaration: ActionDecl
     form,
     sendMarks(declaration.kind),
     (answer): R | NotRecorded<R> => {
-      // A login's parser decides what an error text or a page means (a refused key, a wrong password).
+      // A login's parser (and a read declared `errorText: "parse"`) decides what an error text means:
+      // a refused key, a wrong password, a "no" to a right check. A login's parser also judges a page.
       if (declaration.kind === "read" && declaration.errorText !== "parse") checkReadAnswer(answer);
       else checkAuthorized(answer);
       if (declaration.kind !== "login") checkNotHtml(answer);
