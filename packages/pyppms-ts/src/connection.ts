@@ -1,56 +1,31 @@
-import { checkAuthorized, checkNotHtml } from "./client/answer-checks.js";
-import { Unrecorded } from "./client/answer.js";
-import { authenticate } from "./client/authenticate.js";
+import { installMethods, notRecorded } from "@facility-sdk/http-core";
+import { checkAuthorized, checkNotHtml, checkReadAnswer, parseAnswer } from "./client/answer-checks.js";
+import { sendMarks } from "./client/send-marks.js";
 import { setUpConnection, type ConnectionSetup } from "./client/setup.js";
 import { attachState, stateOf } from "./client/state.js";
 import { ResponseFormatError } from "./errors/format.js";
-import { installMethods } from "@facility-sdk/http-core";
 import { requireText } from "./internal/inputs.js";
 import type { PpmsProject } from "./models/project.js";
 import type { PpmsSystem } from "./models/system.js";
 import type { PpmsUser } from "./models/user.js";
 import type { PpmsConnectionOptions } from "./options.js";
-import { PpmsAccountsApi } from "./resources/accounts.js";
-import { PpmsBillingApi } from "./resources/billing.js";
-import { PpmsBookingsApi } from "./resources/bookings.js";
-import { PpmsExperienceApi } from "./resources/experience.js";
-import { PpmsGroupsApi } from "./resources/groups.js";
-import { PpmsIncidentsApi } from "./resources/incidents.js";
-import { PpmsInvoicesApi } from "./resources/invoices.js";
-import { PpmsOrdersApi } from "./resources/orders.js";
-import { PpmsProjectsApi } from "./resources/projects.js";
-import { PpmsRightsApi } from "./resources/rights.js";
-import { PpmsSamplesApi } from "./resources/samples.js";
-import { PpmsSystemsApi } from "./resources/systems.js";
-import { PpmsUsersApi } from "./resources/users.js";
+import { authenticateKey } from "./resources/auth.js";
+import { declarationOf, FAMILIES, type FamilyMethods } from "./resources/families.js";
 import type { CallOptions, PpmsConnectionStatus, PumapiParams, PumapiRequestOptions, PumapiResponse } from "./types.js";
 import { isErrorAnswer } from "./wire/answer-text.js";
 import { unescapeHtmlEntities } from "./wire/html-entities.js";
 
 /**
  * The methods of every resource family: {@link PpmsConnection} has them all (they are installed on
- * its prototype; see each `Ppms…Api` class for their documentation).
+ * its prototype from the one list of families; see each `Ppms…Api` class for their documentation).
  */
-export interface PpmsConnection
-  extends PpmsUsersApi,
-    PpmsGroupsApi,
-    PpmsSystemsApi,
-    PpmsRightsApi,
-    PpmsBookingsApi,
-    PpmsExperienceApi,
-    PpmsProjectsApi,
-    PpmsBillingApi,
-    PpmsIncidentsApi,
-    PpmsOrdersApi,
-    PpmsInvoicesApi,
-    PpmsSamplesApi,
-    PpmsAccountsApi {}
+export interface PpmsConnection extends FamilyMethods {}
 
 /**
  * A connection to PUMAPI, the API of Stratocore PPMS (pyppms' `PpmsConnection`). Create it with
- * {@link PpmsConnection.connect}. It has the methods of every resource family (users, groups,
- * systems, rights, bookings, experience, projects, billing, incidents, orders and services,
- * invoices, sample manifests, API2 accounts), keeps pyppms' in-memory
+ * {@link PpmsConnection.connect}. It has the methods of every resource family (users, user
+ * password checks, groups, systems, rights, bookings, experience, projects, billing, incidents,
+ * orders and services, invoices, sample manifests, API2 accounts, lists and reports), keeps pyppms' in-memory
  * caches of users, systems, projects and the full name → login map, fetches users in bulk with bounded
  * concurrency, retries read actions (never writes) on transient faults, and can record every
  * accepted answer to (or replay it from) a cache directory in pyppms' layout. Every method takes
@@ -70,21 +45,10 @@ export interface PpmsConnection
  */
 export class PpmsConnection {
   static {
-    installMethods(PpmsConnection, [
-      PpmsUsersApi,
-      PpmsGroupsApi,
-      PpmsSystemsApi,
-      PpmsRightsApi,
-      PpmsBookingsApi,
-      PpmsExperienceApi,
-      PpmsProjectsApi,
-      PpmsBillingApi,
-      PpmsIncidentsApi,
-      PpmsOrdersApi,
-      PpmsInvoicesApi,
-      PpmsSamplesApi,
-      PpmsAccountsApi,
-    ]);
+    installMethods(
+      PpmsConnection,
+      FAMILIES.map((family) => family.api),
+    );
   }
 
   /** The PUMAPI endpoint. */
@@ -151,7 +115,7 @@ export class PpmsConnection {
       return connection;
     }
     try {
-      const answer = await authenticate(state.client, callOptions.signal);
+      const answer = await authenticateKey(state, callOptions.signal);
       Object.assign(connection.status, { authState: "SUCCESS", authResponse: answer.text, authHttpStatus: answer.status });
     } catch (error) {
       await connection.close();
@@ -182,12 +146,12 @@ export class PpmsConnection {
     return stateOf(this).client.send(
       action,
       params,
+      marksOf(action, options),
       (answer) => {
         checkAuthorized(answer);
         checkNotHtml(answer);
         const res: PumapiResponse = { action, status: answer.status, text: answer.text, fromCache: answer.fromCache };
-        if (isErrorAnswer(answer.text)) throw new Unrecorded(res);
-        return res;
+        return isErrorAnswer(answer.text) ? notRecorded(res) : res;
       },
       options,
     );
@@ -209,15 +173,19 @@ export class PpmsConnection {
    */
   async requestJson(action: string, params: PumapiParams = {}, options: PumapiRequestOptions = {}): Promise<unknown> {
     requireText("action", action);
-    return stateOf(this).client.read(
+    return stateOf(this).client.send(
       action,
       { ...params, format: "json" },
+      marksOf(action, options),
       (answer) => {
-        try {
-          return unescapeHtmlEntities(JSON.parse(answer.text) as unknown);
-        } catch {
-          throw new ResponseFormatError("answer is not JSON", { field: "(answer)" });
-        }
+        checkReadAnswer(answer);
+        return parseAnswer(answer, () => {
+          try {
+            return unescapeHtmlEntities(JSON.parse(answer.text) as unknown);
+          } catch {
+            throw new ResponseFormatError("answer is not JSON", { field: "(answer)" });
+          }
+        });
       },
       options,
     );
@@ -299,4 +267,14 @@ export class PpmsConnection {
   get projects(): ReadonlyMap<number, PpmsProject> {
     return stateOf(this).projects;
   }
+}
+
+/**
+ * The marks of a raw call: its declaration's (a declared read is retried and cached), an
+ * undeclared action is treated as a write (never retried, never answered from the cache) unless
+ * the caller says `idempotent: true`.
+ */
+function marksOf(action: string, options: PumapiRequestOptions): ReturnType<typeof sendMarks> {
+  const marks = sendMarks(declarationOf(action)?.kind ?? "write");
+  return options.idempotent === undefined ? marks : { ...marks, idempotent: options.idempotent };
 }

@@ -7,7 +7,8 @@ export type { CacheOption, CacheConfig, TransportOptions } from "@facility-sdk/h
 export * from "./types.js";
 export * from "./errors/index.js";
 
-export { PpmsUsersApi, type GetUserOptions, type GetUsersOptions, type UpdateUsersOptions, type GetUsersEmailsOptions } from "./resources/users.js";
+export { PpmsUsersApi } from "./resources/users.js";
+export { PpmsAuthApi, type CheckUserPasswordOptions } from "./resources/auth.js";
 export { PpmsGroupsApi, type GetGroupsOptions, type GetGroupUsersOptions } from "./resources/groups.js";
 export { PpmsSystemsApi, type GetSystemsOptions } from "./resources/systems.js";
 export { PpmsRightsApi } from "./resources/rights.js";
@@ -17,9 +18,10 @@ export { PpmsProjectsApi, type GetProjectsOptions } from "./resources/projects.j
 export { PpmsBillingApi, type GetValidBcodesOptions, type AddValidBcodeOptions } from "./resources/billing.js";
 export { PpmsIncidentsApi } from "./resources/incidents.js";
 export { PpmsOrdersApi, type CoreFilterOptions, type NewOrderFields } from "./resources/orders.js";
-export { PpmsInvoicesApi, type InvoiceTrackingFilter, type InvoiceDetailsOptions, type InvoiceTrackingOptions } from "./resources/invoices.js";
+export { PpmsInvoicesApi, type InvoiceListOptions, type InvoiceTrackingFilter, type InvoiceDetailsOptions, type InvoiceTrackingOptions } from "./resources/invoices.js";
 export { PpmsSamplesApi } from "./resources/samples.js";
-export { PpmsAccountsApi, type GetAccountsOptions } from "./resources/accounts.js";
+export { PpmsAccountsApi, type Api2Options, type GetAccountsOptions } from "./resources/accounts.js";
+export { PpmsApi2Api, type Api2Params } from "./resources/api2.js";
 
 export * from "./models/user.js";
 export * from "./models/group.js";
@@ -34,6 +36,8 @@ export * from "./models/orders.js";
 export * from "./models/invoices.js";
 export * from "./models/samples.js";
 export * from "./models/accounts.js";
+export * from "./models/project-members.js";
+export * from "./models/api2-lists.js";
 
 export { pumapiFormKey, type PumapiFormKeyOptions } from "./client/cache-key.js";
 export { PUMAPI_SECRET_FIELDS } from "./client/secrets.js";

@@ -40,8 +40,9 @@ export type PumapiParams = Record<string, string | number | boolean | undefined>
 /** Options of {@link PpmsConnection.request} and {@link PpmsConnection.requestJson}. */
 export interface PumapiRequestOptions extends SkipCacheOptions {
   /**
-   * Whether the action may be retried on transient faults. Default: true for PUMAPI's read
-   * actions (`get*`, `nextbooking`, `auth`), false for everything else.
+   * Whether the action may be retried on transient faults. Default: as the action's declaration
+   * says (true for PUMAPI's reads such as `get*`, `nextbooking`, `rightcheck`, and for `auth`),
+   * false for writes and for actions pyppms-ts does not declare.
    */
   idempotent?: boolean | undefined;
 }
@@ -213,3 +214,46 @@ export interface NewProjectFields {
  * `expirationDate: ""` the expiration date.
  */
 export type UpdateProjectFields = { [K in keyof NewProjectFields]?: NewProjectFields[K] | undefined };
+
+/** Options of {@link PpmsConnection.getUser} and {@link PpmsConnection.getUserDict}. */
+export interface GetUserOptions extends SkipCacheOptions {
+  /**
+   * Ask for PPMS' numeric user id too (`withuserid=true`), as {@link PpmsUser.userId} (or the
+   * record's `userid`). A user in the in-memory cache without it is fetched again.
+   */
+  withUserId?: boolean | undefined;
+}
+
+/** Options of {@link PpmsConnection.getUsers}. */
+export interface GetUsersOptions extends BulkOptions {
+  /** Fetch again even when the in-memory cache is filled. */
+  forceRefresh?: boolean | undefined;
+  /** Only active users (default true). */
+  activeOnly?: boolean | undefined;
+}
+
+/** Options of {@link PpmsConnection.cacheUpdateUsers} (and its deprecated alias `updateUsers`). */
+export interface UpdateUsersOptions extends BulkOptions {
+  /** The logins to fetch (default: every login, see `activeOnly`). */
+  userIds?: string[] | undefined;
+  /** Only active users when `userIds` is left out (default true). */
+  activeOnly?: boolean | undefined;
+}
+
+/** Options of {@link PpmsConnection.getUsersEmails}. */
+export interface GetUsersEmailsOptions extends BulkOptions {
+  /** The logins (default: all users, see `active`). */
+  users?: string[] | undefined;
+  /** Only active users when `users` is left out (default false). */
+  active?: boolean | undefined;
+}
+
+/** Options of {@link PpmsConnection.newUser}. */
+export interface NewUserOptions extends CallOptions {
+  /**
+   * Let `newuser` overwrite a user that already exists (PUMAPI updates an existing login instead
+   * of refusing). Default false: `newUser` asks `getuser` first and refuses an existing login, as
+   * pyppms checks `user_exists`.
+   */
+  overwrite?: boolean | undefined;
+}

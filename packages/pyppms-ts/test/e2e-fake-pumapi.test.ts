@@ -142,7 +142,7 @@ describe("abort signals reach every request a method makes", () => {
     await expectAbort(ppms.getUser("jdoe", { signal: aborted() }), "getuser");
     await expectAbort(ppms.getSystems({ signal: aborted() }), "getsystems");
     await expectAbort(ppms.giveUserAccessToSystem("bkovac", 31, { signal: aborted() }), "setright");
-    await expectAbort(ppms.newUser({ login: "x1", lname: "X", fname: "Y", email: "x1@lab.example", ppmsGroup: "g" }, { signal: aborted() }), "newuser");
+    await expectAbort(ppms.newUser({ login: "x1", lname: "X", fname: "Y", email: "x1@lab.example", ppmsGroup: "g" }, { signal: aborted(), overwrite: true }), "newuser");
     await expectAbort(PpmsConnection.connect({ baseUrl: server.url, apiKey: server.apiKey }, { signal: aborted() }), "auth");
     expect(server.requests.length).toBe(before);
   });

@@ -142,7 +142,6 @@ describe("answers that hold no data are told apart, and name the action", () => 
 describe("auth failures", () => {
   it.each([
     ["an HTML page", { body: HTML }],
-    ["an empty 200", { body: "" }],
     ["request not authorized", { body: "request not authorized" }],
     ["an error text", { body: "error: wrong key" }],
     ["HTTP 401", { status: 401, body: "Unauthorized" }],

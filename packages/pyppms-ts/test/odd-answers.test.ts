@@ -34,7 +34,7 @@ describe("odd server answers (mocked fixture directories)", () => {
     const { logger, lines } = captureLogger();
     const { ppms } = await mocked("error-texts", { logger, logLevel: "error" });
     const error = await rejection(
-      ppms.newUser({ login: "baduser", lname: "User", fname: "Bad", email: "bad@lab.example", ppmsGroup: "imaging_group" }),
+      ppms.newUser({ login: "baduser", lname: "User", fname: "Bad", email: "bad@lab.example", ppmsGroup: "imaging_group" }, { overwrite: true }),
     );
     expect(error).toBeInstanceOf(PumapiActionError);
     expect(error).toMatchObject({ action: "newuser" });

@@ -49,7 +49,7 @@ describe("transport: retries, concurrency, secrets", () => {
     await expect(ppms.setSystemBookingPermissions("jdoe", 31, "A")).rejects.toBeInstanceOf(HttpServerError);
     expect(count(server, "setright")).toBe(1);
     await expect(
-      ppms.newUser({ login: "n", lname: "N", fname: "M", email: "n@lab.example", ppmsGroup: "g", password: PASSWORD }),
+      ppms.newUser({ login: "n", lname: "N", fname: "M", email: "n@lab.example", ppmsGroup: "g", password: PASSWORD }, { overwrite: true }),
     ).rejects.toBeInstanceOf(HttpServerError);
     expect(count(server, "newuser")).toBe(1);
   });

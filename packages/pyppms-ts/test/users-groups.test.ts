@@ -202,10 +202,10 @@ describe("writes (offline, stage_0)", () => {
   it("newUser sends the fields and checks for 'OK newuser'", async () => {
     const { ppms } = await stage(0);
     await expect(
-      ppms.newUser({ login: "nuser", lname: "User", fname: "New", email: "new.user@lab.example", ppmsGroup: "imaging_group" }),
+      ppms.newUser({ login: "nuser", lname: "User", fname: "New", email: "new.user@lab.example", ppmsGroup: "imaging_group" }, { overwrite: true }),
     ).resolves.toBeUndefined();
     await expect(
-      ppms.newUser({ login: "phone", lname: "Hone", fname: "Pat", email: "p.hone@lab.example", ppmsGroup: "cell_lab", phone: "+41 00 000 00 09" }),
+      ppms.newUser({ login: "phone", lname: "Hone", fname: "Pat", email: "p.hone@lab.example", ppmsGroup: "cell_lab", phone: "+41 00 000 00 09" }, { overwrite: true }),
     ).resolves.toBeUndefined();
   });
 

@@ -295,6 +295,8 @@ describe("coverage of pumapi.md", () => {
       "createinc", "getsessionnote", "setsessionnote", "getbcodes", "getvalidbcodes", "addvalidbcode", "delvalidbcode", "getorders",
       "getorderlines", "createorder", "getservices", "getpriceslist", "getinvoicelist", "getinvoice", "getinvoicedetails",
       "getinvtracklist", "setinvtracksent", "getmanifestlist", "getmanifest", "addsampleresult",
+      // named in pumapi.md's "not yet wrapped" list; answered by routes-members.ts
+      "getprojectmember", "createprojectmember", "deleteprojectmember", "getgroupprojects", "rightcheck",
     ];
     expect(FakePumapi.actions).toEqual([...documented].sort());
   });

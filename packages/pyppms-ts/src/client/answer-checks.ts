@@ -25,12 +25,13 @@ export function requireData(answer: PumapiAnswer): void {
   if (answer.text.trim() === "") throw new NoDataError("answered nothing where data must come", { ...answer.context, action: answer.action });
 }
 
-/** `auth`: a refusal, an error text, an HTML page or nothing at all → {@link AuthenticationError}. */
-export function checkAuthAnswer(answer: PumapiAnswer): void {
-  const text = answer.text;
-  if (isNotAuthorized(text) || text.toLowerCase().includes("error")) throw new AuthenticationError("auth", answer.context);
-  if (isHtmlPage(text)) throw new AuthenticationError("auth", { ...answer.context, reason: "answered an HTML page, not PUMAPI" });
-  if (text.trim() === "") throw new AuthenticationError("auth", { ...answer.context, reason: "answered nothing" });
+/**
+ * `auth`: a refusal, an error text or an HTML page → {@link AuthenticationError}. An empty answer
+ * is a success: it is what PUMAPI answers pyppms' key-only `auth` (pyppms counts it so).
+ */
+export function checkAuthAnswer(text: string, context: PumapiAnswer["context"]): void {
+  if (isNotAuthorized(text) || text.toLowerCase().includes("error")) throw new AuthenticationError("auth", context);
+  if (isHtmlPage(text)) throw new AuthenticationError("auth", { ...context, reason: "answered an HTML page, not PUMAPI" });
 }
 
 /** A write's default confirmation: anything but an error text; an empty answer confirms nothing. */

@@ -1,3 +1,4 @@
+import { NoDataError } from "../errors/answer.js";
 import type { PumapiParams } from "../types.js";
 import { looksLikeJson, parseJsonRecord, parseJsonRecords } from "../wire/json-records.js";
 import { parseMultilineResponse } from "../wire/multiline-response.js";
@@ -28,4 +29,20 @@ export function recordsOf(answer: PumapiAnswer, state: ConnectionState): Respons
 export function recordOf(answer: PumapiAnswer, state: ConnectionState): ResponseRecord {
   if (state.format === "json" && looksLikeJson(answer.text)) return parseJsonRecord(answer.text, state.parseOptions);
   return dictFromSingleResponse(answer.text, state.parseOptions);
+}
+
+/**
+ * The records of an answer whose format is not published (PUMAPI actions that no public source
+ * shows an answer of): a JSON array or object when the body looks like JSON, else CSV with a
+ * header line (a header alone is no records). Values are kept as sent; nothing is assumed about
+ * the columns.
+ */
+export function tolerantRecords(answer: PumapiAnswer, state: ConnectionState): ResponseRecord[] {
+  if (looksLikeJson(answer.text)) return parseJsonRecords(answer.text);
+  try {
+    return parseMultilineResponse(answer.text, state.parseOptions);
+  } catch (error) {
+    if (error instanceof NoDataError) return [];
+    throw error;
+  }
 }

@@ -44,13 +44,3 @@ class Answer implements PumapiAnswer {
     return this.#context;
   }
 }
-
-/**
- * Thrown inside `accept` to hand a value back without recording the answer: an answer that is
- * not data (e.g. `setright`'s `error: invalid user`) still has a result for the caller (`false`),
- * but is never written to the cache.
- */
-export class Unrecorded<T> {
-  /** @param value - what the call returns */
-  constructor(readonly value: T) {}
-}

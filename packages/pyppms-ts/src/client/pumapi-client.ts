@@ -1,10 +1,10 @@
-import type { HttpClient, Redactor } from "@facility-sdk/http-core";
+import { HttpNotFoundError, HttpStatusError, type HttpClient, type NotRecorded, type Redactor } from "@facility-sdk/http-core";
 import type { PumapiParams } from "../types.js";
-import { parseLineList } from "../wire/line-list.js";
-import { toAnswer, Unrecorded, type PumapiAnswer } from "./answer.js";
-import { checkAuthorized, checkNotHtml, checkReadAnswer, confirmWrite, parseAnswer } from "./answer-checks.js";
+import { PumapiUnexpectedAnswerError } from "../errors/answer.js";
+import { isHtmlPage } from "../wire/answer-text.js";
+import { toAnswer, type PumapiAnswer } from "./answer.js";
 import { authenticatedForm, type PumapiAuth, type SystemAuth } from "./auth.js";
-import { isReadAction } from "./read-actions.js";
+import type { SendMarks } from "./send-marks.js";
 
 /** How one PUMAPI call is sent. */
 export interface SendOptions {
@@ -12,10 +12,6 @@ export interface SendOptions {
   signal?: AbortSignal | undefined;
   /** Ask the server even when the cache holds an answer, and record the new one (http-core's `refresh`). */
   skipCache?: boolean | undefined;
-  /** Retry on transient faults (default: for read actions only). */
-  idempotent?: boolean | undefined;
-  /** A login (`auth`): never recorded or replayed. */
-  authentication?: boolean | undefined;
   /** System credentials for this call (`id` + `code` instead of the connection's authentication). */
   system?: SystemAuth | undefined;
   /** Another endpoint of the same instance for this call (API2); default: the base URL. */
@@ -61,67 +57,57 @@ export class PumapiClient {
     return this.http.redactor;
   }
 
-  /** Sends one action; `accept` checks and parses the answer (throwing rejects it: nothing is recorded). */
-  async send<T>(action: string, params: PumapiParams, accept: (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
+  /**
+   * Sends one action with the marks its declaration gives (see `sendMarks`); `accept` checks and
+   * parses the answer (throwing rejects it, `notRecorded(value)` returns it unrecorded). Any answer
+   * outside 2xx is an error naming the action (a 302 to a login page is not PUMAPI's answer), and
+   * a 404 or an HTML page from a URL that does not end in `/pumapi/` says how PUMAPI URLs end.
+   */
+  async send<T>(action: string, form: PumapiParams, marks: SendMarks, accept: (answer: PumapiAnswer) => T | NotRecorded<T>, options: SendOptions = {}): Promise<T> {
     const auth: PumapiAuth =
       options.apiKey !== undefined ? { kind: "key", apiKey: options.apiKey } : options.system !== undefined ? { kind: "system", system: options.system } : this.auth;
-    const form = authenticatedForm(action, params, auth);
     const operation = `PUMAPI ${action}`;
-    const read = isReadAction(action);
-    const signal = options.signal;
+    const url = options.url ?? "";
+    const hint = urlHint(options.url ?? this.baseUrl);
     try {
       return await this.http.request(
         {
           method: "POST",
-          url: options.url ?? "",
-          form,
+          url,
+          form: authenticatedForm(action, form, auth),
           operation,
-          safe: read,
-          idempotent: options.idempotent ?? read,
-          authentication: options.authentication === true,
+          safe: marks.safe,
+          idempotent: marks.idempotent,
+          authentication: marks.authentication,
           cache: options.skipCache === true ? "refresh" : "default",
-          signal,
+          signal: options.signal,
         },
         (res) => {
           this.lastServedFromCache = res.fromCache;
-          return accept(toAnswer(action, res, this.redactor));
+          if (res.status < 200 || res.status > 299) throw HttpStatusError.fromResponse(res, { redactor: this.redactor, operation, note: statusNote(res.status, hint) });
+          const answer = toAnswer(action, res, this.redactor);
+          if (hint !== undefined && isHtmlPage(answer.text)) throw new PumapiUnexpectedAnswerError(action, `an HTML page (${hint})`, answer.context);
+          return accept(answer);
         },
       );
     } catch (error) {
-      if (error instanceof Unrecorded) return error.value as T;
+      if (error instanceof HttpStatusError && error.status === 404 && hint !== undefined && !error.message.includes(hint)) {
+        throw new HttpNotFoundError(`${error.message} (${hint})`, { request: error.request, status: 404, attempts: error.attempts, body: error.bodyExcerpt, redactor: this.redactor, operation, cause: error });
+      }
       throw error;
     }
   }
+}
 
-  /** A read: checked (authorized, not HTML, not `error: ...`), then parsed; format errors name the action and field. */
-  read<T>(action: string, params: PumapiParams, parse: (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
-    return this.send(
-      action,
-      params,
-      (answer) => {
-        checkReadAnswer(answer);
-        return parseAnswer(answer, () => parse(answer));
-      },
-      options,
-    );
-  }
+/** Why a non-2xx answer is refused, added to the status error's message. */
+function statusNote(status: number, hint: string | undefined): string {
+  const why = status >= 300 && status < 400 ? "PUMAPI answers 200; a redirect is not its answer (a wrong URL, or a login page in front of it)" : "PUMAPI answers 200";
+  return hint === undefined ? why : `${why}; ${hint}`;
+}
 
-  /** A read answering one item per line. */
-  lines(action: string, params: PumapiParams, options: SendOptions = {}): Promise<string[]> {
-    return this.read(action, params, (answer) => parseLineList(answer.text), options);
-  }
-
-  /** A write: checked (authorized, not HTML), then confirmed (default: no error text, not empty). Never retried. */
-  write<T = void>(action: string, params: PumapiParams, confirm: (answer: PumapiAnswer) => T = confirmWrite as (answer: PumapiAnswer) => T, options: SendOptions = {}): Promise<T> {
-    return this.send(
-      action,
-      params,
-      (answer) => {
-        checkAuthorized(answer);
-        checkNotHtml(answer);
-        return parseAnswer(answer, () => confirm(answer));
-      },
-      options,
-    );
-  }
+/** The hint for a PUMAPI URL that does not end in `/pumapi/` (undefined when it does, or for API2). */
+export function urlHint(url: string): string | undefined {
+  const path = URL.canParse(url) ? new URL(url).pathname : url;
+  if (/\/pumapi\/?$/i.test(path) || /\/api2\/?$/i.test(path)) return undefined;
+  return "PUMAPI URLs end in /pumapi/, e.g. https://ppms.example/facility/pumapi/";
 }

@@ -62,3 +62,28 @@ export class PpmsAuthScopeError extends PpmsInvalidArgumentError {
     this.action = action;
   }
 }
+
+/**
+ * `newUser` refused a login PPMS already knows: PUMAPI's `newuser` would overwrite that user, so
+ * pyppms-ts asks `getuser` first (as pyppms checks `user_exists`) and sends nothing. Pass
+ * `{ overwrite: true }` to overwrite on purpose. `field` is `login`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ppms.newUser({ login: "jdoe", lname: "Doe", fname: "Jane", email: "jane.doe@lab.example", ppmsGroup: "imaging_group" });
+ * } catch (error) {
+ *   if (error instanceof PpmsUserExistsError) console.error(error.login); // "jdoe"
+ * }
+ * ```
+ */
+export class PpmsUserExistsError extends PpmsInvalidArgumentError {
+  /** The login that exists. */
+  readonly login: string;
+
+  /** @param login - the login PPMS already knows */
+  constructor(login: string) {
+    super("login", `user '${login}' already exists in PPMS; newuser would overwrite it`, { operation: "PUMAPI newuser", hint: "pass { overwrite: true } to overwrite it, or updateUser to change it" });
+    this.login = login;
+  }
+}

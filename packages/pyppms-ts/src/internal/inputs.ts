@@ -23,16 +23,45 @@ export function requireDay(field: string, value: unknown): Date {
   }
   if (typeof value === "string") {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    if (match) {
+    // Years before 1900 are refused: `new Date(50, 0, 1)` is 1950, and no PPMS date is that old.
+    if (match && Number(match[1]) >= 1900) {
       const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      if (date.getMonth() === Number(match[2]) - 1 && date.getDate() === Number(match[3])) return date;
+      if (date.getFullYear() === Number(match[1]) && date.getMonth() === Number(match[2]) - 1 && date.getDate() === Number(match[3])) return date;
     }
   }
-  throw new PpmsInvalidArgumentError(field, "must be a Date or a 'YYYY-MM-DD' string");
+  throw new PpmsInvalidArgumentError(field, `must be a Date or a real 'YYYY-MM-DD' day from 1900 on, got ${JSON.stringify(value) ?? String(value)}`);
 }
 
 /** A positive whole number option (concurrency). */
 export function requirePositiveInteger(field: string, value: unknown): number {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
   throw new PpmsInvalidArgumentError(field, "must be a whole number ≥ 1");
+}
+
+/** A list of logins: an array of non-empty strings (a string alone would be split into letters). */
+export function requireLogins(field: string, value: unknown): string[] {
+  if (!Array.isArray(value)) throw new PpmsInvalidArgumentError(field, `must be an array of logins, got ${typeof value === "string" ? JSON.stringify(value) : typeof value}`, { hint: "wrap a single login in [ ]" });
+  value.forEach((login, index) => requireText(`${field}[${index}]`, login));
+  return value as string[];
+}
+
+/** An object of fields (not null, not an array). */
+export function requireFields(field: string, value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new PpmsInvalidArgumentError(field, `must be an object, got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`);
+  return value as Record<string, unknown>;
+}
+
+/** An object of fields with only known names (a misspelt name would silently not be sent). */
+export function requireKnownFields(field: string, value: unknown, known: readonly string[]): Record<string, unknown> {
+  const fields = requireFields(field, value);
+  const unknown = Object.keys(fields).filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new PpmsInvalidArgumentError(`${field}.${unknown[0] ?? ""}`, `is not a known field (known: ${known.join(", ")})`);
+  return fields;
+}
+
+/** An update's fields: only known names, and at least one set (an empty update would send an empty write). */
+export function requireUpdateFields(field: string, value: unknown, known: readonly string[]): Record<string, unknown> {
+  const fields = requireKnownFields(field, value, known);
+  if (!Object.values(fields).some((v) => v !== undefined)) throw new PpmsInvalidArgumentError(field, "sets no field: nothing to change");
+  return fields;
 }

@@ -1,5 +1,7 @@
-import { requireData } from "../client/answer-checks.js";
-import { stateOf } from "../client/state.js";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { id, oneOf, optional } from "../client/param-rules.js";
+import { stateOf, type ConnectionState } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import { accountFromRecord, type PpmsAccount } from "../models/accounts.js";
@@ -7,10 +9,8 @@ import type { CallOptions } from "../types.js";
 import { parseJsonRecords } from "../wire/json-records.js";
 import { buildEach } from "./tables.js";
 
-/** Options of {@link PpmsConnection.getAccounts}. */
-export interface GetAccountsOptions extends CallOptions {
-  /** Only this core facility's accounts (`coreId`); default: all. */
-  coreId?: number | string | undefined;
+/** Where an API2 call goes, and with which key (the options of every API2 method). */
+export interface Api2Options extends CallOptions {
   /**
    * The API2 key, when API2 wants another key than PUMAPI (default: the connection's API key). A
    * secret: masked in logs and errors like the API key, never in a cache file name.
@@ -23,7 +23,25 @@ export interface GetAccountsOptions extends CallOptions {
   api2Url?: string | undefined;
 }
 
-const ACTION = "GetPPMSAccounts";
+/** Options of {@link PpmsConnection.getAccounts}. */
+export interface GetAccountsOptions extends Api2Options {
+  /** Only this core facility's accounts (`coreId`); default: all. */
+  coreId?: number | string | undefined;
+}
+
+/** The URL, key and signal of an API2 call, checked before anything is sent; the key is masked from then on. */
+export function api2Send(s: ConnectionState, options: Api2Options): { url: string; apiKey: string; signal: AbortSignal | undefined } {
+  const client = s.client;
+  const url = options.api2Url === undefined ? api2UrlOf(client.baseUrl) : requireText("api2Url", options.api2Url);
+  if (!URL.canParse(url)) throw new PpmsInvalidArgumentError("api2Url", "must be an absolute URL");
+  const apiKey = options.api2Key === undefined ? client.apiKey : requireText("api2Key", options.api2Key);
+  if (apiKey === undefined) {
+    throw new PpmsInvalidArgumentError("api2Key", "is needed: this connection authenticates with system credentials, which API2 does not take");
+  }
+  client.redactor.addSecretValue(apiKey);
+  return { url, apiKey, signal: options.signal };
+}
+
 
 /** `<instance>/API2/` from `<instance>/pumapi/`, or a typed error asking for `api2Url`. */
 export function api2UrlOf(baseUrl: string): string {
@@ -35,6 +53,19 @@ export function api2UrlOf(baseUrl: string): string {
   url.pathname = `${match[1] ?? "/"}API2/`;
   return url.toString();
 }
+
+/** The API2 account action, declared once: the client derives retries, caching, checks and parsing from it. */
+export const ACCOUNT_ACTIONS = {
+  GetPPMSAccounts: declareAction({
+    action: "GetPPMSAccounts",
+    kind: "read",
+    endpoint: "api2",
+    params: { format: oneOf("json"), coreId: optional(id) },
+    empty: "no-data",
+    recorded: "always",
+    parse: (answer) => buildEach(parseJsonRecords(answer.text), accountFromRecord, 1),
+  }),
+};
 
 /**
  * The API2 methods of {@link PpmsConnection}: API2 is PPMS' second endpoint, `<instance>/API2/`
@@ -64,23 +95,8 @@ export abstract class PpmsAccountsApi {
    * ```
    */
   async getAccounts(options: GetAccountsOptions = {}): Promise<PpmsAccount[]> {
-    const client = stateOf(this).client;
+    const s = stateOf(this);
     const coreId = options.coreId === undefined ? undefined : requireId("coreId", options.coreId);
-    const url = options.api2Url === undefined ? api2UrlOf(client.baseUrl) : requireText("api2Url", options.api2Url);
-    if (!URL.canParse(url)) throw new PpmsInvalidArgumentError("api2Url", "must be an absolute URL");
-    const apiKey = options.api2Key === undefined ? client.apiKey : requireText("api2Key", options.api2Key);
-    if (apiKey === undefined) {
-      throw new PpmsInvalidArgumentError("api2Key", "is needed: this connection authenticates with system credentials, which API2 does not take");
-    }
-    client.redactor.addSecretValue(apiKey);
-    return client.read(
-      ACTION,
-      { format: "json", coreId },
-      (answer) => {
-        requireData(answer);
-        return buildEach(parseJsonRecords(answer.text), accountFromRecord, 1);
-      },
-      { url, apiKey, signal: options.signal },
-    );
+    return callAction(s, ACCOUNT_ACTIONS.GetPPMSAccounts, { format: "json", coreId }, api2Send(s, options));
   }
 }

@@ -1,10 +1,15 @@
-import { requireData } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction } from "../client/declaration.js";
+import { day, id, optional, text } from "../client/param-rules.js";
+import { tolerantRecords } from "../client/answer-format.js";
+import type { ResponseRecord } from "../wire/response-value.js";
+import { coreParams } from "./tables.js";
 import { stateOf } from "../client/state.js";
 import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
 import type { CallOptions } from "../types.js";
 import { buildRecords } from "./shared.js";
-import { readTable, requireDayText, requireTrimmed } from "./tables.js";
+import { readTable, requireDayText, requireTrimmed, tableRead } from "./tables.js";
 
 /** Options of {@link PpmsConnection.getValidBcodes}. */
 export interface GetValidBcodesOptions extends CallOptions {
@@ -17,6 +22,18 @@ export interface AddValidBcodeOptions extends CallOptions {
   /** Its last valid day (`YYYY-MM-DD` or a `Date`, taken as its local day); default: no expiry. */
   expirationDate?: string | Date | undefined;
 }
+
+/** The billing-code actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const BILLING_ACTIONS = {
+  // PUMAPI always sends the header line.
+  getbcodes: declareAction({ action: "getbcodes", kind: "read", params: {}, empty: "no-data", recorded: "always", parse: (answer, { state }) => buildRecords(answer.text, state.parseOptions, bcodeFromRecord) }),
+  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord }),
+  // Neither answer is published: read tolerantly, as JSON or CSV records.
+  getprepaidaccounts: declareAction({ action: "getprepaidaccounts", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
+  getaffiliationsummary: declareAction({ action: "getaffiliationsummary", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
+  addvalidbcode: confirmedWrite("addvalidbcode", { bcode: text, expirationdate: optional(day) }),
+  delvalidbcode: confirmedWrite("delvalidbcode", { bcode: text }),
+};
 
 /**
  * The billing-code methods of {@link PpmsConnection} (PUMAPI `getbcodes`, `getvalidbcodes`,
@@ -42,15 +59,7 @@ export abstract class PpmsBillingApi {
    */
   async getBcodes(options: CallOptions = {}): Promise<PpmsBcode[]> {
     const s = stateOf(this);
-    return s.client.read(
-      "getbcodes",
-      {},
-      (answer) => {
-        requireData(answer);
-        return buildRecords(answer.text, s.parseOptions, bcodeFromRecord);
-      },
-      options,
-    );
+    return callAction(s, BILLING_ACTIONS.getbcodes, {}, options);
   }
 
   /**
@@ -66,7 +75,7 @@ export abstract class PpmsBillingApi {
    */
   async getValidBcodes(options: GetValidBcodesOptions = {}): Promise<PpmsValidBcode[]> {
     const params = { bcode: options.bcode === undefined ? undefined : requireTrimmed("bcode", options.bcode) };
-    return readTable(stateOf(this), "getvalidbcodes", params, { build: validBcodeFromRecord }, options);
+    return readTable(stateOf(this), BILLING_ACTIONS.getvalidbcodes, params, options);
   }
 
   /**
@@ -87,7 +96,7 @@ export abstract class PpmsBillingApi {
       bcode: requireTrimmed("bcode", bcode),
       expirationdate: options.expirationDate === undefined ? undefined : requireDayText("expirationDate", options.expirationDate),
     };
-    await stateOf(this).client.write("addvalidbcode", params, undefined, options);
+    await callAction(stateOf(this), BILLING_ACTIONS.addvalidbcode, params, options);
   }
 
   /**
@@ -103,6 +112,38 @@ export abstract class PpmsBillingApi {
    * ```
    */
   async deleteValidBcode(bcode: string, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("delvalidbcode", { bcode: requireTrimmed("bcode", bcode) }, undefined, options);
+    await callAction(stateOf(this), BILLING_ACTIONS.delvalidbcode, { bcode: requireTrimmed("bcode", bcode) }, options);
+  }
+
+  /**
+   * The prepaid accounts (`getprepaidaccounts`, optionally of core `coreId`). No public source
+   * shows this answer, so its records are returned as sent (CSV with a header, or JSON), keyed by
+   * the header names; an empty answer is no accounts.
+   *
+   * @param options - `coreId`; `signal`
+   * @returns one record per account
+   * @example
+   * ```ts
+   * const prepaid = await ppms.getPrepaidAccounts({ coreId: 2 });
+   * ```
+   */
+  async getPrepaidAccounts(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+    return callAction(stateOf(this), BILLING_ACTIONS.getprepaidaccounts, coreParams(options.coreId), options);
+  }
+
+  /**
+   * The affiliation summary (`getaffiliationsummary`, optionally of core `coreId`). No public
+   * source shows this answer, so its records are returned as sent (CSV with a header, or JSON);
+   * an empty answer is no records.
+   *
+   * @param options - `coreId`; `signal`
+   * @returns one record per line of the summary
+   * @example
+   * ```ts
+   * const summary = await ppms.getAffiliationSummary();
+   * ```
+   */
+  async getAffiliationSummary(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+    return callAction(stateOf(this), BILLING_ACTIONS.getaffiliationsummary, coreParams(options.coreId), options);
   }
 }

@@ -1,5 +1,8 @@
 import { requireSystemCredentials } from "../client/auth.js";
 import { checkBulk } from "../client/bulk.js";
+import { callAction } from "../client/call.js";
+import { declareAction, type ActionDeclaration } from "../client/declaration.js";
+import { day, id } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { NoDataError } from "../errors/answer.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
@@ -25,6 +28,33 @@ function parseSheet(text: string, strict: boolean, options: Parameters<typeof pa
     return parseMultilineResponse(text, options);
   }
 }
+
+/** `getbooking` / `nextbooking`: three lines (login, minutes from now, session id); an empty answer is "no booking" (`null`). */
+function bookingRead(type: BookingType): ActionDeclaration<PpmsBooking | null> {
+  return declareAction({
+    action: `${type}booking`,
+    kind: "read",
+    params: { id },
+    empty: { value: () => null },
+    recorded: "always",
+    parse: (answer, { state, params }) => PpmsBooking.fromBookingResponse(answer.text, type, Number(params.id), { now: state.now() }),
+  });
+}
+
+/** The booking actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const BOOKING_ACTIONS = {
+  getbooking: bookingRead("get"),
+  nextbooking: bookingRead("next"),
+  // Everything that can fail to parse is checked here, so a sheet that does not fit is never recorded.
+  getrunningsheet: declareAction({
+    action: "getrunningsheet",
+    kind: "read",
+    params: { plateformid: id, day },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state }) => parseSheet(answer.text, state.strict, state.parseOptions).map((row, index) => ({ row, entry: checkRecord(runningSheetEntry, row, `record ${index + 2}`) })),
+  }),
+};
 
 /**
  * The booking methods of {@link PpmsConnection} (PUMAPI `getbooking`, `nextbooking`,
@@ -63,13 +93,7 @@ export abstract class PpmsBookingsApi {
     const id = requireId("systemId", systemId);
     const system = options.system === undefined ? undefined : requireSystemCredentials("system", options.system);
     if (system !== undefined) s.client.redactor.addSecretValue(system.code);
-    return s.client.read(
-      `${bookingType}booking`,
-      { id },
-      // An empty answer is PUMAPI's "no booking".
-      (answer) => (answer.text.trim() === "" ? null : PpmsBooking.fromBookingResponse(answer.text, bookingType, Number(id), { now: s.now() })),
-      { signal: options.signal, system },
-    );
+    return callAction(s, BOOKING_ACTIONS[`${bookingType}booking`], { id }, { signal: options.signal, system });
   }
 
   /**
@@ -131,17 +155,8 @@ export abstract class PpmsBookingsApi {
     const facility = requireId("coreFacilityRef", coreFacilityRef);
     const date = requireDay("day", day);
     const localisation = options.localisation ?? "";
-    // Everything that can fail to parse is parsed here, so a sheet that does not fit is never recorded.
-    const entries = await s.client.read(
-      "getrunningsheet",
-      { plateformid: facility, day: formatDay(date) },
-      (answer) =>
-        parseSheet(answer.text, s.strict, s.parseOptions).map((row, index) => {
-          const where = `record ${index + 2}`;
-          const entry = checkRecord(runningSheetEntry, row, where);
-          return { entry, times: PpmsBooking.fromRunningsheet(row, 0, entry.User, date) };
-        }),
-      options,
+    const entries = await callAction(s, BOOKING_ACTIONS.getrunningsheet, { plateformid: facility, day: formatDay(date) }, options, (rows) =>
+      rows.map(({ row, entry }) => ({ entry, times: PpmsBooking.fromRunningsheet(row, 0, entry.User, date) })),
     );
     if (entries.length === 0) return [];
 

@@ -1,4 +1,6 @@
-import { requireData } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import { userExperienceFromRecord, type UserExperience } from "../models/user-experience.js";
@@ -12,6 +14,19 @@ export interface UserExperienceOptions extends CallOptions {
   /** Only this system. */
   systemId?: number | string | undefined;
 }
+
+/** The experience action, declared once: the client derives retries, caching, checks and parsing from it. */
+export const EXPERIENCE_ACTIONS = {
+  // PUMAPI always sends the header line: an empty answer is not "no experience".
+  getuserexp: declareAction({
+    action: "getuserexp",
+    kind: "read",
+    params: { login: optional(text), id: optional(id) },
+    empty: "no-data",
+    recorded: "always",
+    parse: (answer, { state }): UserExperience[] => buildRecords(answer.text, state.parseOptions, userExperienceFromRecord),
+  }),
+};
 
 /**
  * The user-experience method of {@link PpmsConnection} (PUMAPI `getuserexp`). Holds no fields.
@@ -39,15 +54,6 @@ export abstract class PpmsExperienceApi {
     const params: PumapiParams = {};
     if (options.login !== undefined) params.login = requireText("login", options.login);
     if (options.systemId !== undefined) params.id = requireId("systemId", options.systemId);
-    return s.client.read(
-      "getuserexp",
-      params,
-      (answer) => {
-        // PUMAPI always sends the header line: an empty answer is not "no experience".
-        requireData(answer);
-        return buildRecords(answer.text, s.parseOptions, userExperienceFromRecord);
-      },
-      options,
-    );
+    return callAction(s, EXPERIENCE_ACTIONS.getuserexp, params, options);
   }
 }

@@ -1,10 +1,13 @@
 import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordOf } from "../client/answer-format.js";
 import { checkBulk } from "../client/bulk.js";
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction, lineListRead } from "../client/declaration.js";
+import { anyText, flag, format, optional, text } from "../client/param-rules.js";
 import { stateOf, type ConnectionState } from "../client/state.js";
 import { PpmsGroupNotFoundError } from "../errors/answer.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
-import { requireText } from "../internal/inputs.js";
+import { requireKnownFields, requireText, requireUpdateFields } from "../internal/inputs.js";
 import { PpmsGroup } from "../models/group.js";
 import { groupRecord } from "../models/records.js";
 import type { PpmsUser } from "../models/user.js";
@@ -27,8 +30,30 @@ function activeParam(options: ActiveFilterOptions): PumapiParams {
   const active = options.active;
   if (active === undefined) return {};
   if (typeof active !== "boolean") throw new PpmsInvalidArgumentError("active", "must be true or false");
-  return { active: String(active) };
+  return { active };
 }
+
+const GROUP_FIELD_NAMES = ["unitname", "headname", "heademail", "unitbcode", "department", "institution", "address", "ext", "affiliation"] as const;
+const groupWriteParams = { unitlogin: text, ...Object.fromEntries(GROUP_FIELD_NAMES.map((name) => [name, optional(anyText)])), active: optional(flag) };
+
+/** The group actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const GROUP_ACTIONS = {
+  getgroups: lineListRead("getgroups", { active: optional(flag) }),
+  getgroupusers: lineListRead("getgroupusers", { unitlogin: text, active: optional(flag) }),
+  // Project ids, one per line (the shape of getuserprojects; no public sample of this answer).
+  getgroupprojects: lineListRead("getgroupprojects", { unitlogin: text }),
+  getgroup: declareAction({
+    action: "getgroup",
+    kind: "read",
+    params: { unitlogin: text, format },
+    // An empty answer is PUMAPI's "unknown group": a valid answer, recorded, then a PpmsGroupNotFoundError.
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state }) => (answer.text.trim() === "" ? { missing: answer.context } : { record: groupRecordOf(answer, state) }),
+  }),
+  newgroup: confirmedWrite("newgroup", groupWriteParams),
+  updgroup: confirmedWrite("updgroup", groupWriteParams),
+};
 
 /**
  * The record of a `getgroup` answer. PUMAPI ends every `getgroup` data line with extra empty
@@ -51,14 +76,15 @@ function groupRecordOf(answer: PumapiAnswer, s: ConnectionState): ResponseRecord
  * {@link PpmsGroupNotFoundError} naming action and group.
  */
 async function fetchGroup<T>(s: ConnectionState, groupId: string, build: (record: ResponseRecord) => T, options: CallOptions): Promise<T> {
-  const got = await s.client.read(
-    "getgroup",
-    { unitlogin: groupId, ...formatParam(s) },
-    (answer) => (answer.text.trim() === "" ? { missing: answer.context } : { value: build(groupRecordOf(answer, s)) }),
-    options,
-  );
+  const got = await callAction(s, GROUP_ACTIONS.getgroup, { unitlogin: groupId, ...formatParam(s) }, options, (got) => ("record" in got ? { value: build(got.record) } : got));
   if ("value" in got) return got.value;
   throw new PpmsGroupNotFoundError(groupId, got.missing);
+}
+
+/** A group write's fields: only known names; an update must set at least one. */
+function requireGroupFields(fields: unknown, update: boolean): GroupFields {
+  const known = [...GROUP_FIELD_NAMES, "active"];
+  return (update ? requireUpdateFields("fields", fields, known) : requireKnownFields("fields", fields, known)) as GroupFields;
 }
 
 function groupParams(fields: GroupFields): PumapiParams {
@@ -99,7 +125,7 @@ export abstract class PpmsGroupsApi {
    * ```
    */
   async getGroups(options: GetGroupsOptions = {}): Promise<string[]> {
-    return stateOf(this).client.lines("getgroups", activeParam(options), options);
+    return callAction(stateOf(this), GROUP_ACTIONS.getgroups, activeParam(options), options);
   }
 
   /**
@@ -156,7 +182,7 @@ export abstract class PpmsGroupsApi {
   async getGroupUsers(this: PpmsGroupsApi & PpmsUsersApi, groupId: string, options: GetGroupUsersOptions = {}): Promise<PpmsUser[]> {
     checkBulk(options);
     requireText("groupId", groupId);
-    const logins = await stateOf(this).client.lines("getgroupusers", { unitlogin: groupId, ...activeParam(options) }, options);
+    const logins = await callAction(stateOf(this), GROUP_ACTIONS.getgroupusers, { unitlogin: groupId, ...activeParam(options) }, options);
     return usersByLogin(this, logins, options);
   }
 
@@ -172,7 +198,8 @@ export abstract class PpmsGroupsApi {
    * ```
    */
   async newGroup(groupId: string, fields: GroupFields = {}, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("newgroup", { unitlogin: requireText("groupId", groupId), ...groupParams(fields) }, undefined, options);
+    requireText("groupId", groupId);
+    await callAction(stateOf(this), GROUP_ACTIONS.newgroup, { unitlogin: groupId, ...groupParams(requireGroupFields(fields, false)) }, options);
   }
 
   /**
@@ -187,6 +214,24 @@ export abstract class PpmsGroupsApi {
    * ```
    */
   async updateGroup(groupId: string, fields: GroupFields, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("updgroup", { unitlogin: requireText("groupId", groupId), ...groupParams(fields) }, undefined, options);
+    requireText("groupId", groupId);
+    await callAction(stateOf(this), GROUP_ACTIONS.updgroup, { unitlogin: groupId, ...groupParams(requireGroupFields(fields, true)) }, options);
+  }
+
+  /**
+   * The projects of a group (`getgroupprojects` with `unitlogin`), as PUMAPI lists them: one
+   * project reference per line, kept as text (no public sample of this answer shows whether they
+   * are always numbers). An empty answer is no projects.
+   *
+   * @param groupId - the group's `unitlogin`
+   * @param options - `signal`
+   * @returns the project references
+   * @example
+   * ```ts
+   * const refs = await ppms.getGroupProjects("cell_lab"); // ["7"]
+   * ```
+   */
+  async getGroupProjects(groupId: string, options: CallOptions = {}): Promise<string[]> {
+    return callAction(stateOf(this), GROUP_ACTIONS.getgroupprojects, { unitlogin: requireText("groupId", groupId) }, options);
   }
 }

@@ -1,9 +1,20 @@
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction } from "../client/declaration.js";
+import { anyText, id, oneOf, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import type { CallOptions, IncidentSeverity } from "../types.js";
 import { parseMultilineResponse } from "../wire/multiline-response.js";
 import type { ResponseRecord } from "../wire/response-value.js";
+
+/** The incident and session-note actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const INCIDENT_ACTIONS = {
+  getinc: declareAction({ action: "getinc", kind: "read", params: { id }, empty: "parse", recorded: "always", parse: (answer, { state }): ResponseRecord[] => parseMultilineResponse(answer.text, state.parseOptions) }),
+  createinc: confirmedWrite("createinc", { id, severity: oneOf("1", "2", "3"), descr: text }),
+  getsessionnote: declareAction({ action: "getsessionnote", kind: "read", params: { resid: id }, empty: "parse", recorded: "always", parse: (answer) => answer.text.replace(/(\r\n|\n|\r)+$/, "") }),
+  setsessionnote: confirmedWrite("setsessionnote", { resid: id, note: anyText }),
+};
 
 /**
  * The incident and session-note methods of {@link PpmsConnection} (PUMAPI `getinc`, `createinc`,
@@ -28,7 +39,7 @@ export abstract class PpmsIncidentsApi {
    */
   async getIncidents(systemId: number | string, options: CallOptions = {}): Promise<ResponseRecord[]> {
     const s = stateOf(this);
-    return s.client.read("getinc", { id: requireId("systemId", systemId) }, (answer) => parseMultilineResponse(answer.text, s.parseOptions), options);
+    return callAction(s, INCIDENT_ACTIONS.getinc, { id: requireId("systemId", systemId) }, options);
   }
 
   /**
@@ -48,7 +59,7 @@ export abstract class PpmsIncidentsApi {
     if (severity !== 1 && severity !== 2 && severity !== 3) {
       throw new PpmsInvalidArgumentError("severity", `must be 1, 2 or 3; got ${JSON.stringify(severity)}`);
     }
-    await stateOf(this).client.write("createinc", { id, severity, descr: requireText("description", description) }, undefined, options);
+    await callAction(stateOf(this), INCIDENT_ACTIONS.createinc, { id, severity: String(severity), descr: requireText("description", description) }, options);
   }
 
   /**
@@ -64,7 +75,7 @@ export abstract class PpmsIncidentsApi {
    */
   async getSessionNote(sessionId: number | string, options: CallOptions = {}): Promise<string> {
     const resid = requireId("sessionId", sessionId);
-    return stateOf(this).client.read("getsessionnote", { resid }, (answer) => answer.text.replace(/(\r\n|\n|\r)+$/, ""), options);
+    return callAction(stateOf(this), INCIDENT_ACTIONS.getsessionnote, { resid }, options);
   }
 
   /**
@@ -80,6 +91,6 @@ export abstract class PpmsIncidentsApi {
    */
   async setSessionNote(sessionId: number | string, note: string, options: CallOptions = {}): Promise<void> {
     if (typeof note !== "string") throw new PpmsInvalidArgumentError("note", "must be a string");
-    await stateOf(this).client.write("setsessionnote", { resid: requireId("sessionId", sessionId), note }, undefined, options);
+    await callAction(stateOf(this), INCIDENT_ACTIONS.setsessionnote, { resid: requireId("sessionId", sessionId), note }, options);
   }
 }

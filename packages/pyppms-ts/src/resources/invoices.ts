@@ -1,9 +1,12 @@
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction, emptyList } from "../client/declaration.js";
+import { anyText, flag, id, oneOf, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { invoiceAccountFromRecord, invoiceAccountRows, invoiceDetailRow, invoiceDetailRows, invoiceTrackingFromRecord, parseInvoiceList, PpmsInvoice, type PpmsInvoiceDetail, type PpmsInvoiceTracking } from "../models/invoices.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import type { CoreFilterOptions } from "./orders.js";
-import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed } from "./tables.js";
+import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed, tableRead } from "./tables.js";
 
 /** The `filter` of {@link PpmsConnection.getInventoryTrackingList}: not sent yet, sent, paid, not paid. */
 export type InvoiceTrackingFilter = "tosend" | "sent" | "paid" | "unpaid";
@@ -24,6 +27,24 @@ export interface InvoiceTrackingOptions extends CallOptions {
   filter?: InvoiceTrackingFilter | undefined;
 }
 
+const invoiceUnknown = (sent: Readonly<Record<string, string>>): string => `Invoice [${sent.invoiceid ?? ""}]`;
+
+/** Options of {@link PpmsInvoicesApi.getInvoiceList}. */
+export interface InvoiceListOptions extends CoreFilterOptions {
+  /** Send PUMAPI's `draft` parameter: `true` for draft invoices, `false` for final ones (default: not sent). */
+  draft?: boolean | undefined;
+}
+
+/** The invoice actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const INVOICE_ACTIONS = {
+  // One invoice id per line, no header; no invoices is an empty answer.
+  getinvoicelist: declareAction({ action: "getinvoicelist", kind: "read", params: { coreid: optional(id), draft: optional(flag) }, empty: emptyList<string>(), recorded: "always", parse: (answer) => parseInvoiceList(answer.text) }),
+  getinvoice: tableRead("getinvoice", { invoiceid: text }, { build: invoiceAccountFromRecord, rows: invoiceAccountRows, unknown: invoiceUnknown, one: true }),
+  getinvoicedetails: tableRead("getinvoicedetails", { invoiceid: text, bcode: optional(anyText), assistant: optional(oneOf("show")) }, { build: invoiceDetailRow, rows: invoiceDetailRows, unknown: invoiceUnknown }),
+  getinvtracklist: tableRead("getinvtracklist", { filter: optional(oneOf(...TRACKING_FILTERS)) }, { build: invoiceTrackingFromRecord }),
+  setinvtracksent: confirmedWrite("setinvtracksent", { invoiceref: text }),
+};
+
 /**
  * The invoice methods of {@link PpmsConnection}: invoices, their lines, and invoice tracking
  * (PUMAPI `getinvoicelist`, `getinvoice`, `getinvoicedetails`, `getinvtracklist`,
@@ -38,17 +59,18 @@ export interface InvoiceTrackingOptions extends CallOptions {
 export abstract class PpmsInvoicesApi {
   /**
    * The invoice ids (`getinvoicelist`: one per line, no header), strings such as
-   * `PPMS2-CoreName-20180601-DRAFT`.
+   * `PPMS2-CoreName-20180601-DRAFT`; with `draft`, PUMAPI's `draft` parameter is sent
+   * (`draft=true` asks for draft invoices).
    *
-   * @param options - `coreId` (one core facility), `signal`
+   * @param options - `coreId` (one core facility), `draft`, `signal`
    * @returns the invoice ids
    * @example
    * ```ts
    * const drafts = (await ppms.getInvoiceList({ coreId: 2 })).filter((id) => id.endsWith("-DRAFT"));
    * ```
    */
-  async getInvoiceList(options: CoreFilterOptions = {}): Promise<string[]> {
-    return stateOf(this).client.read("getinvoicelist", coreParams(options.coreId), (answer) => parseInvoiceList(answer.text), options);
+  async getInvoiceList(options: InvoiceListOptions = {}): Promise<string[]> {
+    return callAction(stateOf(this), INVOICE_ACTIONS.getinvoicelist, { ...coreParams(options.coreId), draft: options.draft }, options);
   }
 
   /**
@@ -66,8 +88,7 @@ export abstract class PpmsInvoicesApi {
    */
   async getInvoice(invoiceId: string, options: CallOptions = {}): Promise<PpmsInvoice> {
     const id = requireTrimmed("invoiceId", invoiceId);
-    const read = { build: invoiceAccountFromRecord, rows: invoiceAccountRows, unknown: `Invoice [${id}]`, one: true };
-    const accounts = await readTable(stateOf(this), "getinvoice", { invoiceid: id }, read, options);
+    const accounts = await readTable(stateOf(this), INVOICE_ACTIONS.getinvoice, { invoiceid: id }, options);
     return new PpmsInvoice({ invoiceId: id, accounts });
   }
 
@@ -92,7 +113,7 @@ export abstract class PpmsInvoicesApi {
       bcode: optionalString("bcode", options.bcode),
       assistant: optionalFlag("assistant", options.assistant) === true ? "show" : undefined,
     };
-    return readTable(stateOf(this), "getinvoicedetails", params, { build: invoiceDetailRow, rows: invoiceDetailRows, unknown: `Invoice [${id}]` }, options);
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvoicedetails, params, options);
   }
 
   /**
@@ -113,7 +134,7 @@ export abstract class PpmsInvoicesApi {
     if (filter !== undefined && !TRACKING_FILTERS.includes(filter)) {
       throw new PpmsInvalidArgumentError("filter", `must be one of ${TRACKING_FILTERS.join(", ")}; got ${JSON.stringify(filter)}`);
     }
-    return readTable(stateOf(this), "getinvtracklist", { filter }, { build: invoiceTrackingFromRecord }, options);
+    return readTable(stateOf(this), INVOICE_ACTIONS.getinvtracklist, { filter }, options);
   }
 
   /**
@@ -130,6 +151,6 @@ export abstract class PpmsInvoicesApi {
    * ```
    */
   async setInventoryTrackingSent(invoiceRef: string, options: CallOptions = {}): Promise<void> {
-    await stateOf(this).client.write("setinvtracksent", { invoiceref: requireTrimmed("invoiceRef", invoiceRef) }, undefined, options);
+    await callAction(stateOf(this), INVOICE_ACTIONS.setinvtracksent, { invoiceref: requireTrimmed("invoiceRef", invoiceRef) }, options);
   }
 }

@@ -1,10 +1,13 @@
 import type { PumapiAnswer } from "../client/answer.js";
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction } from "../client/declaration.js";
+import { anyText, day, flag, id, optional, positiveNumber, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
 import { requireId } from "../internal/inputs.js";
 import { orderLineFromRecord, PpmsOrder, priceFromRecord, serviceFromRecord, type PpmsOrderLine, type PpmsPrice, type PpmsService } from "../models/orders.js";
 import type { CallOptions, PumapiParams } from "../types.js";
-import { coreParams, optionalFlag, optionalString, readTable, requireDayText, requireObject, requireQuantity, requireTrimmed } from "./tables.js";
+import { coreParams, optionalFlag, optionalString, readTable, requireDayText, requireObject, requireQuantity, requireTrimmed, tableRead } from "./tables.js";
 
 /** Options of the list reads that take PUMAPI's optional `coreid` filter. */
 export interface CoreFilterOptions extends CallOptions {
@@ -32,6 +35,8 @@ export interface NewOrderFields {
   completedDate?: string | Date | undefined;
   /** Free-text comments. */
   comments?: string | undefined;
+  /** Comments on the service, sent as `scomments` (as a public client sends them). */
+  serviceComments?: string | undefined;
 }
 
 /** `createorder` answers the new order id, digits only; anything else is the error text. */
@@ -40,6 +45,38 @@ function newOrderId(answer: PumapiAnswer): number {
   if (/^\d+$/.test(text)) return Number(text);
   throw new PumapiActionError(answer.action, text === "" ? { ...answer.context, reason: "answered nothing, which confirms nothing" } : answer.context);
 }
+
+const coreFilter = { coreid: optional(id) };
+
+/** The order and service actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const ORDER_ACTIONS = {
+  getservices: tableRead("getservices", coreFilter, { build: serviceFromRecord, json: true }),
+  getpriceslist: tableRead("getpriceslist", coreFilter, { build: priceFromRecord, json: true }),
+  getorders: tableRead("getorders", coreFilter, { build: (row) => PpmsOrder.fromRecord(row), json: true }),
+  getorderlines: tableRead("getorderlines", { orderref: id }, { build: orderLineFromRecord, unknown: (sent) => `Order [${sent.orderref ?? ""}]` }),
+  // Parameter names as getorderlines (`orderref`) and the projects' `phase`: no public sample shows them.
+  updateorderphase: confirmedWrite("updateorderphase", { orderref: id, phase: id }),
+  // Success is the new order id, digits only; anything else is the error text.
+  createorder: declareAction({
+    action: "createorder",
+    kind: "write",
+    params: {
+      serviceid: id,
+      login: text,
+      quantity: positiveNumber,
+      projectid: optional(id),
+      bcode: optional(anyText),
+      accepted: optional(flag),
+      completed: optional(flag),
+      completeddate: optional(day),
+      comments: optional(anyText),
+      scomments: optional(anyText),
+    },
+    empty: "error",
+    recorded: "always",
+    parse: newOrderId,
+  }),
+};
 
 /**
  * The order methods of {@link PpmsConnection}: services, the price list, orders and their lines
@@ -66,7 +103,7 @@ export abstract class PpmsOrdersApi {
    * ```
    */
   async getServices(options: CoreFilterOptions = {}): Promise<PpmsService[]> {
-    return readTable(stateOf(this), "getservices", coreParams(options.coreId), { build: serviceFromRecord, json: true }, options);
+    return readTable(stateOf(this), ORDER_ACTIONS.getservices, coreParams(options.coreId), options);
   }
 
   /**
@@ -82,7 +119,7 @@ export abstract class PpmsOrdersApi {
    * ```
    */
   async getPriceList(options: CoreFilterOptions = {}): Promise<PpmsPrice[]> {
-    return readTable(stateOf(this), "getpriceslist", coreParams(options.coreId), { build: priceFromRecord, json: true }, options);
+    return readTable(stateOf(this), ORDER_ACTIONS.getpriceslist, coreParams(options.coreId), options);
   }
 
   /**
@@ -96,7 +133,7 @@ export abstract class PpmsOrdersApi {
    * ```
    */
   async getOrders(options: CoreFilterOptions = {}): Promise<PpmsOrder[]> {
-    return readTable(stateOf(this), "getorders", coreParams(options.coreId), { build: (row) => PpmsOrder.fromRecord(row), title: true, json: true }, options);
+    return readTable(stateOf(this), ORDER_ACTIONS.getorders, coreParams(options.coreId), options);
   }
 
   /**
@@ -114,7 +151,7 @@ export abstract class PpmsOrdersApi {
    */
   async getOrderLines(orderId: number | string, options: CallOptions = {}): Promise<PpmsOrderLine[]> {
     const orderref = requireId("orderId", orderId);
-    return readTable(stateOf(this), "getorderlines", { orderref }, { build: orderLineFromRecord, unknown: `Order [${orderref}]` }, options);
+    return readTable(stateOf(this), ORDER_ACTIONS.getorderlines, { orderref }, options);
   }
 
   /**
@@ -144,7 +181,26 @@ export abstract class PpmsOrdersApi {
       completed: optionalFlag("completed", fields.completed),
       completeddate: fields.completedDate === undefined ? undefined : requireDayText("completedDate", fields.completedDate),
       comments: optionalString("comments", fields.comments),
+      scomments: optionalString("serviceComments", fields.serviceComments),
     };
-    return stateOf(this).client.write("createorder", params, newOrderId, options);
+    return callAction(stateOf(this), ORDER_ACTIONS.createorder, params, options);
+  }
+
+  /**
+   * Moves an order to another phase (`updateorderphase` with `orderref` and `phase`, both whole
+   * numbers; the parameter names follow `getorderlines` and the project phases, no public source
+   * shows this action's). Never retried; an `error: ...` text or an empty answer is a
+   * {@link PumapiActionError}.
+   *
+   * @param orderId - the order ref
+   * @param phase - the new phase number
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.updateOrderPhase(1003, 2);
+   * ```
+   */
+  async updateOrderPhase(orderId: number | string, phase: number | string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), ORDER_ACTIONS.updateorderphase, { orderref: requireId("orderId", orderId), phase: requireId("phase", phase) }, options);
   }
 }

@@ -1,12 +1,16 @@
 import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordsOf } from "../client/answer-format.js";
 import { confirmWrite, requireData } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { confirmedWrite, declareAction, lineListRead } from "../client/declaration.js";
+import { anyText, flag, format, id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
 import { ResponseFormatError } from "../errors/format.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import { projectParams } from "../internal/project-fields.js";
 import { PpmsProject } from "../models/project.js";
+import { parseProjectMembers, type PpmsProjectMember } from "../models/project-members.js";
 import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
 import { buildEach } from "./shared.js";
@@ -29,6 +33,56 @@ function newProjectId(answer: PumapiAnswer): number {
   if (!/^\d+$/.test(text)) throw new PumapiActionError("newproject", { ...answer.context, reason: `answered '${text.slice(0, 80)}' instead of the new project id` });
   return Number(text);
 }
+
+// newproject / updproject parameters (checked field by field in internal/project-fields.ts first).
+const PROJECT_WRITE_PARAMS = {
+  plateformid: optional(id),
+  name: optional(text),
+  phase: optional(id),
+  active: optional(flag),
+  ...Object.fromEntries(["bcode", "affiliation", "ptype", "descr", "group", "expirationdate"].map((name) => [name, optional(anyText)])),
+};
+
+/** The project actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const PROJECT_ACTIONS = {
+  getprojects: declareAction({
+    action: "getprojects",
+    kind: "read",
+    params: { ExpirationDate: optional(flag), format },
+    // PUMAPI always sends the header line.
+    empty: "no-data",
+    recorded: "always",
+    parse: (answer, { state }) => {
+      const found = new Map<number, PpmsProject>();
+      for (const project of buildEach(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row))) {
+        if (found.has(project.projectId)) state.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
+        found.set(project.projectId, project);
+      }
+      return found;
+    },
+  }),
+  newproject: declareAction({ action: "newproject", kind: "write", params: PROJECT_WRITE_PARAMS, empty: "error", recorded: "always", parse: newProjectId }),
+  updproject: declareAction({ action: "updproject", kind: "write", params: { projectid: id, ...PROJECT_WRITE_PARAMS }, empty: "error", recorded: "always", parse: confirmWrite }),
+  addprojectentry: declareAction({ action: "addprojectentry", kind: "write", params: { projectid: id, title: text, content: text }, empty: "error", recorded: "always", parse: confirmWrite }),
+  getprojectusers: lineListRead("getprojectusers", { projectid: id }),
+  // No header is published for getprojectmember: parsed tolerantly (see parseProjectMembers).
+  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: { value: () => [] }, recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
+  createprojectmember: confirmedWrite("createprojectmember", { projectid: id, login: text }),
+  deleteprojectmember: confirmedWrite("deleteprojectmember", { projectid: id, login: text }),
+  getprojectgroups: lineListRead("getprojectgroups", { projectid: id }),
+  getuserprojects: declareAction({
+    action: "getuserprojects",
+    kind: "read",
+    params: { login: text },
+    empty: { value: () => [] },
+    recorded: "always",
+    parse: (answer): number[] =>
+      parseLineList(answer.text).map((line, index) => {
+        if (!/^\d+$/.test(line)) throw new ResponseFormatError(`line ${index + 1}: '${line}' is not a project id`, { field: `${index + 1}.projectId` });
+        return Number(line);
+      }),
+  }),
+};
 
 /**
  * The project methods of {@link PpmsConnection} (PUMAPI `getprojects`, `newproject`,
@@ -80,21 +134,8 @@ export abstract class PpmsProjectsApi {
    */
   async cacheUpdateProjects(options: GetProjectsOptions = {}): Promise<ReadonlyMap<number, PpmsProject>> {
     const s = stateOf(this);
-    const params: PumapiParams = { ...(options.withExpirationDate === true ? { ExpirationDate: "true" } : {}), ...formatParam(s) };
-    const projects = await s.client.read(
-      "getprojects",
-      params,
-      (answer) => {
-        requireData(answer);
-        const found = new Map<number, PpmsProject>();
-        for (const project of buildEach(recordsOf(answer, s), (row) => PpmsProject.fromRecord(row))) {
-          if (found.has(project.projectId)) s.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
-          found.set(project.projectId, project);
-        }
-        return found;
-      },
-      options,
-    );
+    const params: PumapiParams = { ...(options.withExpirationDate === true ? { ExpirationDate: true } : {}), ...formatParam(s) };
+    const projects = await callAction(s, PROJECT_ACTIONS.getprojects, params, options);
     s.projects = projects;
     return projects;
   }
@@ -118,7 +159,7 @@ export abstract class PpmsProjectsApi {
    */
   async newProject(fields: NewProjectFields, options: CallOptions = {}): Promise<number> {
     const s = stateOf(this);
-    const id = await s.client.write("newproject", projectParams(fields, true), newProjectId, options);
+    const id = await callAction(s, PROJECT_ACTIONS.newproject, projectParams(fields, true), options);
     s.projects = new Map();
     s.logger.debug(`Created project ${id} in PPMS`);
     return id;
@@ -142,7 +183,7 @@ export abstract class PpmsProjectsApi {
   async updateProject(projectId: number | string, fields: UpdateProjectFields, options: CallOptions = {}): Promise<void> {
     const s = stateOf(this);
     const id = requireId("projectId", projectId);
-    await s.client.write("updproject", { projectid: id, ...projectParams(fields, false) }, undefined, options);
+    await callAction(s, PROJECT_ACTIONS.updproject, { projectid: id, ...projectParams(fields, false) }, options);
     s.projects = new Map();
   }
 
@@ -163,7 +204,7 @@ export abstract class PpmsProjectsApi {
    */
   async addProjectEntry(projectId: number | string, title: string, content: string, options: CallOptions = {}): Promise<void> {
     const params = { projectid: requireId("projectId", projectId), title: requireText("title", title), content: requireText("content", content) };
-    await stateOf(this).client.write("addprojectentry", params, undefined, options);
+    await callAction(stateOf(this), PROJECT_ACTIONS.addprojectentry, params, options);
   }
 
   /**
@@ -178,7 +219,7 @@ export abstract class PpmsProjectsApi {
    * ```
    */
   async getProjectUsers(projectId: number | string, options: CallOptions = {}): Promise<string[]> {
-    return stateOf(this).client.lines("getprojectusers", { projectid: requireId("projectId", projectId) }, options);
+    return callAction(stateOf(this), PROJECT_ACTIONS.getprojectusers, { projectid: requireId("projectId", projectId) }, options);
   }
 
   /**
@@ -193,7 +234,7 @@ export abstract class PpmsProjectsApi {
    * ```
    */
   async getProjectGroups(projectId: number | string, options: CallOptions = {}): Promise<string[]> {
-    return stateOf(this).client.lines("getprojectgroups", { projectid: requireId("projectId", projectId) }, options);
+    return callAction(stateOf(this), PROJECT_ACTIONS.getprojectgroups, { projectid: requireId("projectId", projectId) }, options);
   }
 
   /**
@@ -208,15 +249,58 @@ export abstract class PpmsProjectsApi {
    * ```
    */
   async getUserProjects(login: string, options: CallOptions = {}): Promise<number[]> {
-    return stateOf(this).client.read(
-      "getuserprojects",
-      { login: requireText("login", login) },
-      (answer) =>
-        parseLineList(answer.text).map((line, index) => {
-          if (!/^\d+$/.test(line)) throw new ResponseFormatError(`line ${index + 1}: '${line}' is not a project id`, { field: `${index + 1}.projectId` });
-          return Number(line);
-        }),
-      options,
-    );
+    return callAction(stateOf(this), PROJECT_ACTIONS.getuserprojects, { login: requireText("login", login) }, options);
+  }
+
+  /**
+   * The members of a project as `getprojectmember` lists them. The answer's format is not
+   * published (no header is documented); a public consumer reads column 1 as the user id and
+   * column 8 as the login, and so does this method, tolerantly: every field is kept in `fields`.
+   * An empty answer is no members. {@link PpmsProjectsApi.getProjectUsers} gives the logins alone.
+   *
+   * @param projectId - the project id
+   * @param options - `signal`
+   * @returns one member per answer line
+   * @example
+   * ```ts
+   * const members = await ppms.getProjectMembers(7);
+   * members.map((m) => m.login); // ["jdoe", "amueller"]
+   * ```
+   */
+  async getProjectMembers(projectId: number | string, options: CallOptions = {}): Promise<PpmsProjectMember[]> {
+    return callAction(stateOf(this), PROJECT_ACTIONS.getprojectmember, { projectid: requireId("projectId", projectId) }, options);
+  }
+
+  /**
+   * Adds a user to a project (`createprojectmember` with `projectid` and `login`; the parameter
+   * names follow the other project actions, no public source shows this action's). Never
+   * retried; an `error: ...` text or an empty answer is a {@link PumapiActionError}.
+   *
+   * @param projectId - the project id
+   * @param login - the user's login
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.addProjectMember(7, "bkovac");
+   * ```
+   */
+  async addProjectMember(projectId: number | string, login: string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), PROJECT_ACTIONS.createprojectmember, { projectid: requireId("projectId", projectId), login: requireText("login", login) }, options);
+  }
+
+  /**
+   * Removes a user from a project (`deleteprojectmember` with `projectid` and `login`). Never
+   * retried; an `error: ...` text or an empty answer is a {@link PumapiActionError}.
+   *
+   * @param projectId - the project id
+   * @param login - the user's login
+   * @param options - `signal`
+   * @example
+   * ```ts
+   * await ppms.removeProjectMember(7, "bkovac");
+   * ```
+   */
+  async removeProjectMember(projectId: number | string, login: string, options: CallOptions = {}): Promise<void> {
+    await callAction(stateOf(this), PROJECT_ACTIONS.deleteprojectmember, { projectid: requireId("projectId", projectId), login: requireText("login", login) }, options);
   }
 }

@@ -1,12 +1,63 @@
-import { excerpt } from "@facility-sdk/http-core";
-import { Unrecorded } from "../client/answer.js";
+import { excerpt, notRecorded } from "@facility-sdk/http-core";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { id, oneOf, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
+import { isErrorAnswer } from "../wire/answer-text.js";
 import { ResponseFormatError } from "../errors/format.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireId, requireText } from "../internal/inputs.js";
 import type { SystemRight, UserRight } from "../models/permissions.js";
 import type { CallOptions } from "../types.js";
 import { isSystemPermission, parseRightsLines, type SystemPermission } from "../wire/rights-lines.js";
+
+/** The permission actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const RIGHT_ACTIONS = {
+  getsysrights: declareAction({
+    action: "getsysrights",
+    kind: "read",
+    params: { id },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer): SystemRight[] => parseRightsLines(answer.text).map((r) => ({ permission: r.permission, login: r.subject })),
+  }),
+  getuserrights: declareAction({
+    action: "getuserrights",
+    kind: "read",
+    params: { login: text },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer): UserRight[] =>
+      parseRightsLines(answer.text).map((r, index) => {
+        if (!/^\d+$/.test(r.subject)) throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
+        return { permission: r.permission, systemId: Number(r.subject) };
+      }),
+  }),
+  // A yes/no question: an `error: ...` text is a "no", not a failure.
+  rightcheck: declareAction({
+    action: "rightcheck",
+    kind: "read",
+    params: { login: text, id },
+    empty: { value: () => false },
+    errorText: "parse",
+    recorded: "always",
+    parse: (answer) => !isErrorAnswer(answer.text) && /\b(ok|true|yes)\b/i.test(answer.text),
+  }),
+  // Only `done` is a success; a refusal (`error: invalid user`, `system right not authorized`) is
+  // pyppms' `false`, handed back but never recorded.
+  setright: declareAction({
+    action: "setright",
+    kind: "write",
+    params: { id, login: text, type: oneOf("A", "N", "S", "D") },
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state, params }) => {
+      if (answer.text.trim().toLowerCase() === "done") return true;
+      state.logger.error(`Setting permission ${params.type ?? ""} for [${params.login ?? ""}] on system ${params.id ?? ""} failed: ${state.client.redactor.redactText(excerpt(answer.text.trim()))}`);
+      return notRecorded(false);
+    },
+  }),
+};
 
 /**
  * The permission methods of {@link PpmsConnection} (PUMAPI `getsysrights`, `getuserrights`,
@@ -31,12 +82,7 @@ export abstract class PpmsRightsApi {
    * ```
    */
   async getSystemRights(systemId: number | string, options: CallOptions = {}): Promise<SystemRight[]> {
-    return stateOf(this).client.read(
-      "getsysrights",
-      { id: requireId("systemId", systemId) },
-      (answer) => parseRightsLines(answer.text).map((r) => ({ permission: r.permission, login: r.subject })),
-      options,
-    );
+    return callAction(stateOf(this), RIGHT_ACTIONS.getsysrights, { id: requireId("systemId", systemId) }, options);
   }
 
   /**
@@ -76,18 +122,7 @@ export abstract class PpmsRightsApi {
    * ```
    */
   async getUserRights(login: string, options: CallOptions = {}): Promise<UserRight[]> {
-    return stateOf(this).client.read(
-      "getuserrights",
-      { login: requireText("login", login) },
-      (answer) =>
-        parseRightsLines(answer.text).map((r, index) => {
-          if (!/^\d+$/.test(r.subject)) {
-            throw new ResponseFormatError(`line ${index + 1}: system id '${r.subject}' is not a number`, { field: `${index + 1}.systemId` });
-          }
-          return { permission: r.permission, systemId: Number(r.subject) };
-        }),
-      options,
-    );
+    return callAction(stateOf(this), RIGHT_ACTIONS.getuserrights, { login: requireText("login", login) }, options);
   }
 
   /**
@@ -114,13 +149,7 @@ export abstract class PpmsRightsApi {
     if (!isSystemPermission(permission)) {
       throw new PpmsInvalidArgumentError("permission", `must be one of A, N, S, D; got ${JSON.stringify(permission)}`);
     }
-    const confirm = (answer: { text: string }): boolean => {
-      if (answer.text.trim().toLowerCase() === "done") return true;
-      s.logger.error(`Setting permission ${permission} for [${login}] on system ${id} failed: ${s.client.redactor.redactText(excerpt(answer.text.trim()))}`);
-      // pyppms answers false here; the refusal is not a result worth recording.
-      throw new Unrecorded(false);
-    };
-    const done = await s.client.write("setright", { id, login, type: permission }, confirm, options);
+    const done = await callAction(s, RIGHT_ACTIONS.setright, { id, login, type: permission }, options);
     if (done) s.logger.debug(`Set permission ${permission} for [${login}] on system ${id}`);
     return done;
   }
@@ -155,5 +184,24 @@ export abstract class PpmsRightsApi {
    */
   async removeUserAccessFromSystem(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
     return this.setSystemBookingPermissions(login, systemId, "D", options);
+  }
+
+  /**
+   * Whether a user may use a system (PUMAPI `rightcheck` with `login` and the system `id`). The
+   * answer's wording is not published: an answer holding `OK`, `true` or `yes` is `true`; an
+   * `error: ...` text or an empty answer is `false`. `request not authorized` (the key) is an
+   * {@link AuthenticationError}.
+   *
+   * @param login - the login
+   * @param systemId - the system id
+   * @param options - `signal`
+   * @returns whether PPMS says the user holds a right on the system
+   * @example
+   * ```ts
+   * if (await ppms.checkRight("jdoe", 31)) console.log("jdoe may book system 31");
+   * ```
+   */
+  async checkRight(login: string, systemId: number | string, options: CallOptions = {}): Promise<boolean> {
+    return callAction(stateOf(this), RIGHT_ACTIONS.rightcheck, { login: requireText("login", login), id: requireId("systemId", systemId) }, options);
   }
 }

@@ -1,9 +1,19 @@
+import { callAction } from "../client/call.js";
+import { confirmedWrite } from "../client/declaration.js";
+import { id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { requireId } from "../internal/inputs.js";
 import { manifestFromRecord, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
 import type { CallOptions } from "../types.js";
 import type { CoreFilterOptions } from "./orders.js";
-import { coreParams, readTable, requireTrimmed } from "./tables.js";
+import { coreParams, readTable, requireTrimmed, tableRead } from "./tables.js";
+
+/** The sample-manifest actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const SAMPLE_ACTIONS = {
+  getmanifestlist: tableRead("getmanifestlist", { coreid: optional(id) }, { build: manifestFromRecord }),
+  getmanifest: tableRead("getmanifest", { manifestid: id }, { build: sampleFromRecord, unknown: (sent) => `Manifest [${sent.manifestid ?? ""}]` }),
+  addsampleresult: confirmedWrite("addsampleresult", { sampleID: text, title: text, value: text }),
+};
 
 /**
  * The sample-manifest methods of {@link PpmsConnection} (PUMAPI `getmanifestlist`, `getmanifest`,
@@ -28,7 +38,7 @@ export abstract class PpmsSamplesApi {
    * ```
    */
   async getManifestList(options: CoreFilterOptions = {}): Promise<PpmsManifestSummary[]> {
-    return readTable(stateOf(this), "getmanifestlist", coreParams(options.coreId), { build: manifestFromRecord }, options);
+    return readTable(stateOf(this), SAMPLE_ACTIONS.getmanifestlist, coreParams(options.coreId), options);
   }
 
   /**
@@ -46,7 +56,7 @@ export abstract class PpmsSamplesApi {
    */
   async getManifest(manifestId: number | string, options: CallOptions = {}): Promise<PpmsSample[]> {
     const id = requireId("manifestId", manifestId); // the public samples show numeric references
-    return readTable(stateOf(this), "getmanifest", { manifestid: id }, { build: sampleFromRecord, unknown: `Manifest [${id}]` }, options);
+    return readTable(stateOf(this), SAMPLE_ACTIONS.getmanifest, { manifestid: id }, options);
   }
 
   /**
@@ -66,6 +76,6 @@ export abstract class PpmsSamplesApi {
    */
   async addSampleResult(sampleId: string, title: string, value: string, options: CallOptions = {}): Promise<void> {
     const params = { sampleID: requireTrimmed("sampleId", sampleId), title: requireTrimmed("title", title), value: requireTrimmed("value", value) };
-    await stateOf(this).client.write("addsampleresult", params, undefined, options);
+    await callAction(stateOf(this), SAMPLE_ACTIONS.addsampleresult, params, options);
   }
 }

@@ -1,6 +1,9 @@
 import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordsOf } from "../client/answer-format.js";
 import { requireData, validationError } from "../client/answer-checks.js";
+import { callAction } from "../client/call.js";
+import { declareAction } from "../client/declaration.js";
+import { format, id, optional } from "../client/param-rules.js";
 import { stateOf, type ConnectionState } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { ResponseFormatError } from "../errors/format.js";
@@ -42,6 +45,23 @@ function parseSystems(answer: PumapiAnswer, s: ConnectionState): Map<number, Ppm
   return found;
 }
 
+/** The system actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const SYSTEM_ACTIONS = {
+  getsystems: declareAction({
+    action: "getsystems",
+    kind: "read",
+    params: { id: optional(id), format },
+    // With `id`, an empty answer is "no such system" (an empty map); without, PUMAPI always sends the header.
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state, params }) => {
+      if (params.id !== undefined && answer.text.trim() === "") return new Map<number, PpmsSystem>();
+      requireData(answer);
+      return parseSystems(answer, state);
+    },
+  }),
+};
+
 /**
  * The system methods of {@link PpmsConnection} (PUMAPI `getsystems`), with pyppms' in-memory
  * cache of systems. Holds no fields.
@@ -70,9 +90,7 @@ export abstract class PpmsSystemsApi {
   async getSystems(options: GetSystemsOptions = {}): Promise<ReadonlyMap<number, PpmsSystem>> {
     const s = stateOf(this);
     if (options.id !== undefined) {
-      const id = requireId("id", options.id);
-      // An unknown id is answered with an empty body: no system.
-      return s.client.read("getsystems", { id, ...formatParam(s) }, (answer) => (answer.text.trim() === "" ? new Map() : parseSystems(answer, s)), options);
+      return callAction(s, SYSTEM_ACTIONS.getsystems, { id: requireId("id", options.id), ...formatParam(s) }, options);
     }
     if (s.systems.size > 0 && options.forceRefresh !== true) return s.systems;
     return this.cacheUpdateSystems(options);
@@ -93,15 +111,7 @@ export abstract class PpmsSystemsApi {
    */
   async cacheUpdateSystems(options: CallOptions = {}): Promise<ReadonlyMap<number, PpmsSystem>> {
     const s = stateOf(this);
-    const systems = await s.client.read(
-      "getsystems",
-      formatParam(s),
-      (answer) => {
-        requireData(answer);
-        return parseSystems(answer, s);
-      },
-      options,
-    );
+    const systems = await callAction(s, SYSTEM_ACTIONS.getsystems, formatParam(s), options);
     s.systems = systems;
     return systems;
   }

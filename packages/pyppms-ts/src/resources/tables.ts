@@ -1,5 +1,8 @@
 import { requireData } from "../client/answer-checks.js";
 import { formatParam } from "../client/answer-format.js";
+import { callAction } from "../client/call.js";
+import { declareAction, type ActionDeclaration } from "../client/declaration.js";
+import { format, type ParamRule } from "../client/param-rules.js";
 import type { ConnectionState } from "../client/state.js";
 import { NoDataError } from "../errors/answer.js";
 import { ResponseFormatError } from "../errors/format.js";
@@ -27,11 +30,9 @@ export interface TableRead<T> {
    * the action), e.g. `Order [9999]`. Without it the action always sends its header line, and an
    * empty body is a {@link NoDataError} naming the action.
    */
-  unknown?: string | undefined;
+  unknown?: ((params: Readonly<Record<string, string>>) => string) | undefined;
   /** A header without rows means `unknown` is unknown too (an answer about one item, `getinvoice`). */
   one?: boolean | undefined;
-  /** The first line may be a title before the header (`getorders`' `Orders`); kept for callers, the table layer finds the header anyway. */
-  title?: boolean | undefined;
   /** Turns a CSV/text body into records (default: {@link parseTable}, a header line found among the first lines). */
   rows?: ((text: string, options: ParseResponseOptions) => ResponseRecord[]) | undefined;
   /** The action answers `format=json`: asked for when the connection's `format` is `json` (HTML entities unescaped). */
@@ -39,27 +40,35 @@ export interface TableRead<T> {
 }
 
 /**
- * Sends a read action and builds one value per record of its table answer. A header without
- * rows is no values (also in strict mode); the record checks' format errors name the record.
+ * Declares a table read: one value per record of its answer (a header without rows is no values,
+ * also in strict mode; the record checks' format errors name the record). An empty answer is a
+ * {@link NoDataError}: naming the unknown item when `unknown` is given, else the action.
  */
-export function readTable<T>(s: ConnectionState, action: string, params: PumapiParams, read: TableRead<T>, options: CallOptions): Promise<T[]> {
-  const json = read.json === true ? formatParam(s) : {};
-  return s.client.read(
+export function tableRead<T>(action: string, params: Readonly<Record<string, ParamRule>>, read: TableRead<T>): ActionDeclaration<T[]> {
+  return declareAction({
     action,
-    { ...params, ...json },
-    (answer) => {
-      const unknown = (): NoDataError => new NoDataError(`${read.unknown ?? "The item"} is unknown to PPMS`, { ...answer.context, action: answer.action });
+    kind: "read",
+    params: read.json === true ? { ...params, format } : params,
+    empty: "parse",
+    recorded: "always",
+    parse: (answer, { state, params: sent }) => {
+      const unknown = (): NoDataError => new NoDataError(`${read.unknown?.(sent) ?? "The item"} is unknown to PPMS`, { ...answer.context, action: answer.action });
       if (read.unknown !== undefined && answer.text.trim() === "") throw unknown();
       requireData(answer);
       // A server that ignores format=json answers CSV: the body decides.
-      const values = json.format === "json" && looksLikeJson(answer.text)
-        ? buildEach(parseJsonRecords(answer.text), read.build, 1)
-        : buildEach((read.rows ?? parseTable)(answer.text, s.parseOptions), read.build, 2);
+      const values =
+        sent.format === "json" && looksLikeJson(answer.text)
+          ? buildEach(parseJsonRecords(answer.text), read.build, 1)
+          : buildEach((read.rows ?? parseTable)(answer.text, state.parseOptions), read.build, 2);
       if (read.one === true && values.length === 0) throw unknown();
       return values;
     },
-    options,
-  );
+  });
+}
+
+/** Sends a declared table read, asking `format=json` when the action takes it and the connection wants it. */
+export function readTable<T>(s: ConnectionState, declaration: ActionDeclaration<T[]>, params: PumapiParams, options: CallOptions): Promise<T[]> {
+  return callAction(s, declaration, { ...params, ...("format" in declaration.params ? formatParam(s) : {}) }, options);
 }
 
 /** Builds each record; a format error is prefixed with its record number (`first` = number of the first record). */

@@ -1,49 +1,69 @@
 import type { PumapiAnswer } from "../client/answer.js";
+import { confirmWrite } from "../client/answer-checks.js";
 import { bulk, checkBulk } from "../client/bulk.js";
+import { callAction } from "../client/call.js";
+import { declareAction, emptyList } from "../client/declaration.js";
+import { anyText, flag, optional, secret, text } from "../client/param-rules.js";
 import { rememberUser, stateOf } from "../client/state.js";
 import { PpmsUserNotFoundError, PumapiActionError } from "../errors/answer.js";
-import { PpmsInvalidArgumentError } from "../errors/argument.js";
-import { requireText } from "../internal/inputs.js";
+import { PpmsInvalidArgumentError, PpmsUserExistsError } from "../errors/argument.js";
+import { requireFields, requireLogins, requireText, requireUpdateFields } from "../internal/inputs.js";
 import { userRecord } from "../models/records.js";
 import { PpmsUser } from "../models/user.js";
 import { parseLoginList } from "../wire/line-list.js";
 import { checkRecord } from "../models/validators.js";
-import type { BulkOptions, CallOptions, NewUserFields, PumapiParams, SkipCacheOptions, UpdateUserFields } from "../types.js";
+import type { BulkOptions, CallOptions, GetUserOptions, SkipCacheOptions, GetUsersEmailsOptions, GetUsersOptions, NewUserFields, NewUserOptions, UpdateUserFields, UpdateUsersOptions } from "../types.js";
 import type { ResponseRecord } from "../wire/response-value.js";
-import { fetchUser } from "./user-fetch.js";
+import { fetchUser, GETUSER } from "./user-fetch.js";
 
-/** Options of {@link PpmsUsersApi.getUser} and {@link PpmsUsersApi.getUserDict}. */
-export interface GetUserOptions extends SkipCacheOptions {
-  /**
-   * Ask for PPMS' numeric user id too (`withuserid=true`), as {@link PpmsUser.userId} (or the
-   * record's `userid`). A user in the in-memory cache without it is fetched again.
-   */
-  withUserId?: boolean | undefined;
-}
+const lineList = (answer: PumapiAnswer): string[] => parseLoginList(answer.text);
 
-/** Options of {@link PpmsUsersApi.getUsers}. */
-export interface GetUsersOptions extends BulkOptions {
-  /** Fetch again even when the in-memory cache is filled. */
-  forceRefresh?: boolean | undefined;
-  /** Only active users (default true). */
-  activeOnly?: boolean | undefined;
-}
+/** The user actions, declared once: the client derives retries, caching, checks and parsing from them. */
+export const USER_ACTIONS = {
+  getuser: GETUSER,
+  getusers: declareAction({ action: "getusers", kind: "read", params: { active: optional(flag) }, empty: emptyList<string>(), recorded: "always", parse: lineList }),
+  getadmins: declareAction({ action: "getadmins", kind: "read", params: {}, empty: emptyList<string>(), recorded: "always", parse: lineList }),
+  newuser: declareAction({
+    action: "newuser",
+    kind: "write",
+    params: { login: text, lname: text, fname: text, email: text, unitlogin: text, phone: optional(anyText), pwd: optional(secret) },
+    empty: "error",
+    recorded: "always",
+    parse: (answer) => {
+      if (!answer.text.includes("OK newuser")) throw new PumapiActionError("newuser", answer.context);
+    },
+  }),
+  upduser: declareAction({
+    action: "upduser",
+    kind: "write",
+    params: {
+      login: text,
+      ...Object.fromEntries(["lname", "fname", "email", "phone", "bcode", "affiliation", "unitlogin"].map((name) => [name, optional(anyText)])),
+      active: optional(flag),
+      mustchpwd: optional(flag),
+      mustchbcode: optional(flag),
+      pwd: optional(secret),
+    },
+    empty: "error",
+    recorded: "always",
+    parse: confirmWrite,
+  }),
+};
 
-/** Options of {@link PpmsUsersApi.cacheUpdateUsers} (and its deprecated alias `updateUsers`). */
-export interface UpdateUsersOptions extends BulkOptions {
-  /** The logins to fetch (default: every login, see `activeOnly`). */
-  userIds?: string[] | undefined;
-  /** Only active users when `userIds` is left out (default true). */
-  activeOnly?: boolean | undefined;
-}
-
-/** Options of {@link PpmsUsersApi.getUsersEmails}. */
-export interface GetUsersEmailsOptions extends BulkOptions {
-  /** The logins (default: all users, see `active`). */
-  users?: string[] | undefined;
-  /** Only active users when `users` is left out (default false). */
-  active?: boolean | undefined;
-}
+// updateUser's fields and the upduser parameter each is sent as.
+const UPDATE_USER_PARAMS: Readonly<Record<keyof UpdateUserFields, string>> = {
+  lname: "lname",
+  fname: "fname",
+  email: "email",
+  phone: "phone",
+  bcode: "bcode",
+  affiliation: "affiliation",
+  ppmsGroup: "unitlogin",
+  active: "active",
+  password: "pwd",
+  mustChangePassword: "mustchpwd",
+  mustChangeBcode: "mustchbcode",
+};
 
 /** Fetches users by login with bounded concurrency (through the in-memory cache). */
 export function usersByLogin(connection: PpmsUsersApi, logins: readonly string[], options: BulkOptions): Promise<PpmsUser[]> {
@@ -119,7 +139,7 @@ export abstract class PpmsUsersApi {
    * await ppms.userExists("nobody"); // false
    * ```
    */
-  async userExists(login: string, options: CallOptions = {}): Promise<boolean> {
+  async userExists(login: string, options: SkipCacheOptions = {}): Promise<boolean> {
     try {
       await this.getUser(login, options);
       return true;
@@ -141,7 +161,8 @@ export abstract class PpmsUsersApi {
    */
   async getUserIds(options: CallOptions & { active?: boolean | undefined } = {}): Promise<string[]> {
     const s = stateOf(this);
-    const ids = await s.client.read("getusers", options.active === true ? { active: "true" } : {}, (answer) => parseLoginList(answer.text), options);
+    // `active: false` means "all users" (no filter), as in pyppms; anything but a boolean is refused.
+    const ids = await callAction(s, USER_ACTIONS.getusers, { active: options.active === false ? undefined : options.active }, options);
     s.logger.info(`${ids.length} ${options.active === true ? "active " : ""}users in PPMS`);
     return ids;
   }
@@ -184,9 +205,10 @@ export abstract class PpmsUsersApi {
   async cacheUpdateUsers(options: UpdateUsersOptions = {}): Promise<PpmsUser[]> {
     const s = stateOf(this);
     checkBulk(options);
+    const given = options.userIds === undefined ? undefined : requireLogins("userIds", options.userIds);
     const ids =
-      options.userIds !== undefined && options.userIds.length > 0
-        ? options.userIds
+      given !== undefined && given.length > 0
+        ? given
         : await this.getUserIds({ active: options.activeOnly ?? true, signal: options.signal });
     s.logger.debug(`Updating details on ${ids.length} users`);
     const fetched = await bulk(
@@ -240,7 +262,7 @@ export abstract class PpmsUsersApi {
   async getUsersEmails(options: GetUsersEmailsOptions = {}): Promise<string[]> {
     const s = stateOf(this);
     checkBulk(options);
-    const ids = options.users ?? (await this.getUserIds({ active: options.active === true, signal: options.signal }));
+    const ids = options.users !== undefined ? requireLogins("users", options.users) : (await this.getUserIds({ active: options.active === true, signal: options.signal }));
     const emails: string[] = [];
     for (const user of await usersByLogin(this, ids, options)) {
       if (user.email === "") s.logger.warn(`No email for user [${user.username}]`);
@@ -261,46 +283,51 @@ export abstract class PpmsUsersApi {
    */
   async getAdmins(options: BulkOptions = {}): Promise<PpmsUser[]> {
     checkBulk(options);
-    const logins = await stateOf(this).client.lines("getadmins", {}, options);
+    const logins = await callAction(stateOf(this), USER_ACTIONS.getadmins, {}, options);
     return usersByLogin(this, logins, options);
   }
 
   /**
-   * Creates a user (pyppms' `new_user`; PUMAPI updates an existing login instead). Never retried.
+   * Creates a user (pyppms' `new_user`). PUMAPI's `newuser` overwrites a login that exists, so
+   * `newUser` asks `getuser` first (as pyppms checks `user_exists`) and refuses an existing login
+   * with a {@link PpmsUserExistsError}, unless `{ overwrite: true }`. Never retried.
    *
-   * @param fields - login, names, e-mail, group, optional phone and password
-   * @param options - `signal`
-   * @throws {@link PpmsInvalidArgumentError} for a missing field (before any request);
-   *   {@link PumapiActionError} when the answer is not `OK newuser`
+   * @param fields - login, names, e-mail, group, optional phone and password (a secret: masked, never recorded)
+   * @param options - `overwrite` to allow overwriting an existing login; `signal`
+   * @throws {@link PpmsInvalidArgumentError} for a missing or wrong field (before any request);
+   *   {@link PpmsUserExistsError} when the login exists; {@link PumapiActionError} when the answer is not `OK newuser`
    * @example
    * ```ts
    * await ppms.newUser({ login: "nuser", lname: "User", fname: "New", email: "new.user@lab.example", ppmsGroup: "imaging_group" });
    * ```
    */
-  async newUser(fields: NewUserFields, options: CallOptions = {}): Promise<void> {
+  async newUser(fields: NewUserFields, options: NewUserOptions = {}): Promise<void> {
     const s = stateOf(this);
-    const params: PumapiParams = {
-      login: requireText("login", fields.login),
-      lname: requireText("lname", fields.lname),
-      fname: requireText("fname", fields.fname),
-      email: requireText("email", fields.email),
-      unitlogin: requireText("ppmsGroup", fields.ppmsGroup),
+    const f = requireFields("fields", fields);
+    const login = requireText("login", f.login);
+    if (typeof f.email !== "string" || !f.email.includes("@")) throw new PpmsInvalidArgumentError("email", "must be an e-mail address");
+    if (options.overwrite !== undefined && typeof options.overwrite !== "boolean") throw new PpmsInvalidArgumentError("options.overwrite", "must be true or false");
+    if (f.phone !== undefined && typeof f.phone !== "string") throw new PpmsInvalidArgumentError("phone", "must be a string");
+    if (f.password !== undefined && typeof f.password !== "string") throw new PpmsInvalidArgumentError("password", "must be a string");
+    // Everything is checked before anything is sent, the getuser below included.
+    const params = {
+      login,
+      lname: requireText("lname", f.lname),
+      fname: requireText("fname", f.fname),
+      email: f.email,
+      unitlogin: requireText("ppmsGroup", f.ppmsGroup),
+      phone: f.phone === "" ? undefined : f.phone,
+      pwd: f.password === "" ? undefined : f.password,
     };
-    if (!fields.email.includes("@")) throw new PpmsInvalidArgumentError("email", "must be an e-mail address");
-    if (fields.phone !== undefined && fields.phone !== "") params.phone = fields.phone;
-    if (fields.password !== undefined && fields.password !== "") {
-      s.client.redactor.addSecretValue(fields.password);
-      params.pwd = fields.password;
-    }
-    const confirm = (answer: PumapiAnswer): void => {
-      if (answer.text.includes("OK newuser")) return;
-      const error = new PumapiActionError("newuser", answer.context);
-      s.logger.error(error.message);
+    if (options.overwrite !== true && (await this.userExists(login, { signal: options.signal, skipCache: true }))) throw new PpmsUserExistsError(login);
+    try {
+      await callAction(s, USER_ACTIONS.newuser, params, options);
+    } catch (error) {
+      if (error instanceof PumapiActionError) s.logger.error(error.message);
       throw error;
-    };
-    await s.client.write("newuser", params, confirm, options);
-    s.users.delete(fields.login);
-    s.logger.debug(`Created user [${fields.login}] in PPMS`);
+    }
+    s.users.delete(login);
+    s.logger.debug(`Created user [${login}] in PPMS`);
   }
 
   /**
@@ -308,9 +335,10 @@ export abstract class PpmsUsersApi {
    * from the in-memory cache so the next `getUser` fetches the new state.
    *
    * @param login - the login
-   * @param fields - the fields to change
+   * @param fields - the fields to change (at least one; unknown names are refused)
    * @param options - `signal`
-   * @throws {@link PumapiActionError} when the answer is an error
+   * @throws {@link PpmsInvalidArgumentError} for an unknown field, no field or a wrong value (before any request);
+   *   {@link PumapiActionError} when the answer is an error
    * @example
    * ```ts
    * await ppms.updateUser("cnguyen", { active: false });
@@ -318,24 +346,14 @@ export abstract class PpmsUsersApi {
    */
   async updateUser(login: string, fields: UpdateUserFields, options: CallOptions = {}): Promise<void> {
     const s = stateOf(this);
-    const params: PumapiParams = {
-      login: requireText("login", login),
-      lname: fields.lname,
-      fname: fields.fname,
-      email: fields.email,
-      phone: fields.phone,
-      bcode: fields.bcode,
-      affiliation: fields.affiliation,
-      unitlogin: fields.ppmsGroup,
-      active: fields.active,
-      mustchpwd: fields.mustChangePassword,
-      mustchbcode: fields.mustChangeBcode,
-    };
-    if (fields.password !== undefined && fields.password !== "") {
-      s.client.redactor.addSecretValue(fields.password);
-      params.pwd = fields.password;
+    requireText("login", login);
+    const given = requireUpdateFields("fields", fields, Object.keys(UPDATE_USER_PARAMS));
+    const params: Record<string, unknown> = { login };
+    for (const [name, value] of Object.entries(given)) {
+      if (name === "password" && value === "") continue;
+      params[UPDATE_USER_PARAMS[name as keyof UpdateUserFields]] = value;
     }
-    await s.client.write("upduser", params, undefined, options);
+    await callAction(s, USER_ACTIONS.upduser, params as Record<string, string | boolean | undefined>, options);
     s.users.delete(login);
   }
 }

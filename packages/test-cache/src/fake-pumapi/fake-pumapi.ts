@@ -1,8 +1,10 @@
 import { handleApi2 } from "./api2.js";
+import { handleApi2More } from "./api2-more.js";
 import { type ActionContext, type ActionHandler, ActionFailure } from "./context.js";
 import { errorAnswer, notAuthorized } from "./render.js";
 import * as billing from "./routes-billing.js";
 import * as bookings from "./routes-bookings.js";
+import * as members from "./routes-members.js";
 import * as orders from "./routes-orders.js";
 import * as projects from "./routes-projects.js";
 import * as systems from "./routes-systems.js";
@@ -21,6 +23,7 @@ const ACTIONS: Record<string, ActionHandler> = {
   ...projects,
   ...orders,
   ...billing,
+  ...members,
 };
 
 /** Actions that also accept system authentication (`id` + `code`) instead of the key. */
@@ -97,7 +100,7 @@ export class FakePumapi {
     if (endpoint === undefined) {
       return { status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: "<html><body><h1>Not Found</h1></body></html>" };
     }
-    if (endpoint === "api2") return form.apikey === this.api2Key ? handleApi2(this.state, form) : notAuthorized();
+    if (endpoint === "api2") return form.apikey === this.api2Key ? (handleApi2More(this.state, form) ?? handleApi2(this.state, form)) : notAuthorized();
     const action = form.action ?? "";
     if (!this.authorized(action, form)) return notAuthorized();
     const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
