@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { FakeClock } from "../clock.js";
 import type {
   FakeActivityRecord,
   FakeProjectRecord,
@@ -27,7 +28,7 @@ export class FakeTimeSyncStore {
   /** Users by username. */
   readonly users = new Map<string, FakeUserRecord>();
 
-  constructor(readonly now: () => number) {}
+  constructor(readonly now: FakeClock) {}
 
   /**
    * Today's UTC date as `YYYY-MM-DD`.

@@ -1,3 +1,5 @@
+import type { FakeClock } from "../clock.js";
+
 /** Role flags a user holds on one project, as TimeSync stores them. */
 export interface FakeProjectRoles {
   /** May create times on the project. */
@@ -86,7 +88,7 @@ export interface FakeTimeSyncOptions {
   /** Token lifetime in milliseconds (default 30 minutes, as on the reference server). */
   tokenLifetimeMs?: number;
   /** Clock used for token expiry, dates and the "start in the future" check (default: `Date.now`). */
-  now?: () => number;
+  now?: FakeClock;
   /** Path prefix the API is mounted under (default `/v0`). */
   basePath?: string;
   /**
