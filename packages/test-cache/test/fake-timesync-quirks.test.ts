@@ -70,7 +70,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
     for (const w of [ref, strict]) {
       const admin = w.token("admin");
       const updated = await w.call("POST", "/projects/defaulted", { token: admin, object: { name: "Defaulted Again" } });
-      expect(updated).toMatchObject({ status: 200, type: w === ref ? HTML_TYPE : JSON_TYPE });
+      expect(updated).toMatchObject({ status: 200, type: JSON_TYPE });
       expect(updated.body).toMatchObject({ name: "Defaulted Again", default_activity: "docs", revision: 2 });
       const stored = await w.call("GET", "/projects/defaulted", { token: admin });
       expect(stored.body.default_activity).toBe(w === ref ? null : "docs");
@@ -92,7 +92,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
         continue;
       }
       expect(again).toMatchObject({ status: 200, text: "" });
-      expect(revived).toMatchObject({ status: 200, type: HTML_TYPE, body: { notes: "back again", revision: 2, deleted_at: null } });
+      expect(revived).toMatchObject({ status: 200, type: JSON_TYPE, body: { notes: "back again", revision: 2, deleted_at: null } });
       const current = await w.call("GET", path, { token: pat });
       expect(current).toMatchObject({ status: 200, body: { revision: 2, deleted_at: null, notes: "back again" } });
       expect((await w.call("GET", "/times", { token: pat })).body.map((t: { uuid: string }) => t.uuid)).toContain(created.body.uuid);

@@ -1,5 +1,5 @@
 import { asObject, checkKeys, checkSlug, checkType, isSlug, queryFlag } from "./checks.js";
-import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult, updated } from "./context.js";
 import { renderActivity, withParents } from "./render.js";
 import type { FakeActivityRecord, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
@@ -69,7 +69,7 @@ export function updateActivity(ctx: RouteContext, slug: string): RouteResult {
   checkFields(ctx, obj);
   checkUnique(ctx, obj, entry.current.uuid);
   const next = { ...entry.current, ...(obj as Partial<FakeActivityRecord>) };
-  return posted(ctx, renderActivity(ctx.store.revise(entry, next), ctx.strict));
+  return updated(renderActivity(ctx.store.revise(entry, next), ctx.strict));
 }
 
 /** `DELETE /activities/:slug`. */

@@ -1,5 +1,5 @@
 import { asObject, checkKeys, checkSlug, checkType, isSlug, queryFlag } from "./checks.js";
-import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult, updated } from "./context.js";
 import { renderProject, renderProjectParent, withParents } from "./render.js";
 import type { FakeProjectRecord, FakeProjectRoles, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
@@ -67,9 +67,12 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
 }
 
 function renderWithParents(ctx: RouteContext, entry: FakeVersioned<FakeProjectRecord>, includeRevisions: boolean): Record<string, unknown> {
-  // The reference server's parents lack slugs and users; strict mode renders them in full.
+  // The reference server's parents lack slugs and users; strict mode renders them in full, oldest first.
   const parent = ctx.strict ? (r: FakeProjectRecord) => renderProject(ctx.store, r, true) : (r: FakeProjectRecord) => renderProjectParent(ctx.store, r);
-  return withParents(entry, (r) => renderProject(ctx.store, r, ctx.strict), includeRevisions, parent);
+  const out = withParents(entry, (r) => renderProject(ctx.store, r, ctx.strict), includeRevisions, parent);
+  // The reference server lists a project's parents newest first (its query orders revisions descending).
+  if (!ctx.strict && Array.isArray(out["parents"])) out["parents"].reverse();
+  return out;
 }
 
 /** `GET /projects`, optionally filtered by `user` (any role). */
@@ -138,7 +141,7 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   };
   const saved = store.revise(entry, next);
   // The reference server answers what it read before the write, so the cleared default still shows.
-  return posted(ctx, renderProject(store, sentDefault ? saved : { ...saved, default_activity: oldDefault }, ctx.strict));
+  return updated(renderProject(store, sentDefault ? saved : { ...saved, default_activity: oldDefault }, ctx.strict));
 }
 
 /** `DELETE /projects/:slug`: 405 while live times reference the project. */

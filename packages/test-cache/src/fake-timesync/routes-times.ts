@@ -1,5 +1,5 @@
 import { asObject, checkKeys, checkSlug, checkType, isDate, queryFlag, UUID_RE } from "./checks.js";
-import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult, updated } from "./context.js";
 import { renderTime, withParents } from "./render.js";
 import type { FakeTimeSyncStore } from "./store.js";
 import type { FakeProjectRecord, FakeTimeRecord, FakeUserRecord, FakeVersioned } from "./types.js";
@@ -149,8 +149,13 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   checkTimeTypes(obj, ctx.strict);
   const t = entry.current;
   if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update this time`);
-  if (obj["user"] && obj["user"] !== t.user) throw fail.authorization("The owner of a time cannot be changed");
   const next: FakeTimeRecord = { ...t, activities: [...t.activities], deleted_at: null };
+  if (obj["user"] && obj["user"] !== t.user) {
+    if (ctx.strict) throw fail.authorization("The owner of a time cannot be changed");
+    // The reference server moves the time to any existing user (no project role needed).
+    if (!store.users.has(obj["user"] as string)) throw fail.invalidForeignKey("The time does not contain a valid user reference.");
+    next.user = obj["user"] as string;
+  }
   if (obj["duration"]) next.duration = obj["duration"] as number;
   if (obj["notes"]) next.notes = obj["notes"] as string;
   if (obj["issue_uri"]) next.issue_uri = obj["issue_uri"] as string;
@@ -167,10 +172,12 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   if (sentActivities) next.activities = resolveActivities(store, obj["activities"] as string[]);
   const saved = store.revise(entry, next);
   const answer = renderTime(store, saved);
-  // The reference server answers `activities: []` unless activities were sent.
+  // The reference server answers `activities: []` unless activities were sent, and lists a sent activity
+  // once per stored revision that has its slug (it reads every such row); the stored time has it once.
   if (!sentActivities) answer["activities"] = [];
+  else if (!ctx.strict) answer["activities"] = (obj["activities"] as string[]).flatMap((slug) => Array(store.activityRevisionsWithSlug(slug)).fill(slug));
   if (obj["project"]) answer["project"] = obj["project"];
-  return posted(ctx, answer);
+  return updated(answer);
 }
 
 /**

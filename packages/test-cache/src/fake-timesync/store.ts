@@ -69,6 +69,21 @@ export class FakeTimeSyncStore {
   }
 
   /**
+   * How many stored activity revisions carry `slug` (the reference server reads one row per revision).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ activities: [{ name: "Docs", slug: "docs" }] });
+   * server.state.activityRevisionsWithSlug("docs"); // 1, and 2 after a rename
+   * ```
+   */
+  activityRevisionsWithSlug(slug: string): number {
+    let n = 0;
+    for (const a of this.activities.values()) for (const r of [...a.parents, a.current]) if (r.slug === slug) n += 1;
+    return n;
+  }
+
+  /**
    * The project that has `slug` among its current slugs (deleted ones only when asked).
    *
    * @example

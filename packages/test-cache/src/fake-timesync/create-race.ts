@@ -1,0 +1,38 @@
+import { fail } from "./wire-errors.js";
+
+// Parallel creates of one project slug or username on the reference server: every request passes the
+// "already exists?" check before any of them writes, the first write wins and the others fail on the
+// database's unique constraint, answered as 500 `Server error`. The fake is synchronous, so it opens a
+// window (`createRaceWindowMs`) in which a create is in flight, and fails creates that overlap it.
+
+/** The slugs or username a create claims (empty for other requests, or a malformed object). */
+export function claimedKeys(resource: string, object: unknown): string[] {
+  if (object === null || typeof object !== "object") return [];
+  const o = object as Record<string, unknown>;
+  if (resource === "projects" && Array.isArray(o["slugs"])) return o["slugs"].filter((s): s is string => typeof s === "string").map((s) => `project:${s}`);
+  if (resource === "users" && typeof o["username"] === "string") return [`user:${o["username"]}`];
+  return [];
+}
+
+/** Creates in flight, by claimed key. */
+export class CreateRace {
+  private readonly inFlight = new Set<string>();
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Runs `create` after the window; a create overlapping another one with a shared key fails with 500. */
+  async run<T>(keys: string[], create: () => T): Promise<T> {
+    if (this.windowMs <= 0 || keys.length === 0) return create();
+    if (keys.some((k) => this.inFlight.has(k))) {
+      // The reference server puts its database error here; the fake says what happened instead.
+      throw fail.serverError("fake-timesync: a parallel create with the same slug or username was written first");
+    }
+    for (const k of keys) this.inFlight.add(k);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, this.windowMs));
+      return create();
+    } finally {
+      for (const k of keys) this.inFlight.delete(k);
+    }
+  }
+}

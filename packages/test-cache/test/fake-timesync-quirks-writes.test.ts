@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { startFakeTimeSync } from "../src/fake-timesync/index.js";
+import { JSON_TYPE, QUIRK_SEED, useBoth, wire } from "./timesync-wire.js";
+
+// Write quirks observed on the reference server in a wider run (shared docs/timesync.md, "More observed
+// on the reference server"): each test pins the default answer, then checks `strict: true`.
+
+const { ref, strict } = useBoth();
+
+describe("fake TimeSync reproduces the reference server's write quirks", () => {
+  it("lists project parents newest first (strict: oldest first)", async () => {
+    for (const w of [ref, strict]) {
+      const admin = w.token("admin");
+      await w.call("POST", "/projects", { token: admin, object: { name: "Ordered", slugs: ["ordered"] } });
+      await w.call("POST", "/projects/ordered", { token: admin, object: { name: "Ordered 2" } });
+      await w.call("POST", "/projects/ordered", { token: admin, object: { name: "Ordered 3" } });
+      const one = await w.call("GET", "/projects/ordered", { token: admin, query: "include_revisions=true" });
+      const listed = await w.call("GET", "/projects", { token: admin, query: "include_revisions=true" });
+      const fromList = listed.body.find((p: { name: string }) => p.name === "Ordered 3");
+      const expected = w === ref ? [2, 1] : [1, 2];
+      for (const project of [one.body, fromList]) expect(project.parents.map((p: { revision: number }) => p.revision)).toEqual(expected);
+    }
+  });
+
+  it("moves a member's own time to another user (strict: refuses a new owner)", async () => {
+    for (const w of [ref, strict]) {
+      const pat = w.token("pat");
+      const created = await w.call("POST", "/times", { token: pat, object: { duration: 60, user: "pat", project: "web", date_worked: "2024-04-03" } });
+      const path = `/times/${created.body.uuid}`;
+      const moved = await w.call("POST", path, { token: pat, object: { user: "viv" } });
+      if (w === strict) {
+        expect(moved).toMatchObject({ status: 401, body: { error: "Authorization failure" } });
+        continue;
+      }
+      expect(moved).toMatchObject({ status: 200, type: JSON_TYPE, body: { user: "viv", revision: 2 } });
+      expect(await w.call("GET", path, { token: pat })).toMatchObject({ status: 401, body: { error: "Authorization failure" } });
+      expect(await w.call("GET", path, { token: w.token("viv") })).toMatchObject({ status: 200, body: { user: "viv", revision: 2 } });
+      const unknown = await w.call("POST", path, { token: w.token("viv"), object: { user: "nobody" } });
+      expect(unknown).toMatchObject({ status: 409, body: { error: "Invalid foreign key" } });
+    }
+  });
+
+  it("answers a renamed activity once per revision in a time update; the stored time has it once (strict: once)", async () => {
+    for (const w of [ref, strict]) {
+      const admin = w.token("admin");
+      const pat = w.token("pat");
+      await w.call("POST", "/activities", { token: admin, object: { name: "Review", slug: "review" } });
+      await w.call("POST", "/activities/review", { token: admin, object: { name: "Code review" } });
+      const created = await w.call("POST", "/times", { token: pat, object: { duration: 60, user: "pat", project: "web", date_worked: "2024-04-04" } });
+      const path = `/times/${created.body.uuid}`;
+      const updated = await w.call("POST", path, { token: pat, object: { activities: ["review", "docs"] } });
+      expect(updated.body.activities).toEqual(w === ref ? ["review", "review", "docs"] : ["review", "docs"]);
+      expect((await w.call("GET", path, { token: pat })).body.activities).toEqual(["review", "docs"]);
+    }
+  });
+
+  it("drops a body over 100 kB and answers 401 Missing credentials (strict: reads it)", async () => {
+    for (const w of [ref, strict]) {
+      const pat = w.token("pat");
+      const time = { duration: 60, user: "pat", project: "web", date_worked: "2024-04-05" };
+      const small = await w.call("POST", "/times", { token: pat, object: { ...time, notes: "x".repeat(100_000) } });
+      expect(small).toMatchObject({ status: 200 });
+      const big = await w.call("POST", "/times", { token: pat, object: { ...time, notes: "x".repeat(200_000) } });
+      if (w === ref) expect(big).toMatchObject({ status: 401, type: JSON_TYPE, body: { error: "Authentication failure", text: "Missing credentials" } });
+      else expect(big).toMatchObject({ status: 200, body: { notes: "x".repeat(200_000) } });
+    }
+  });
+});
+
+describe("parallel creates of one project slug or username (createRaceWindowMs)", () => {
+  it("lets one succeed and answers 500 Server error to the others (strict: 409 as for a sequential duplicate)", async () => {
+    for (const mode of [false, true]) {
+      const server = await startFakeTimeSync({ ...QUIRK_SEED, createRaceWindowMs: 50, strict: mode });
+      try {
+        const w = wire(() => server);
+        const admin = w.token("admin");
+        const project = { name: "Raced", slugs: ["raced"] };
+        const projects = await Promise.all([1, 2, 3].map((n) => w.call("POST", "/projects", { token: admin, object: { ...project, name: `Raced ${n}` } })));
+        const user = { username: "racer", password: "$2a$04$abcdefghijklmnopqrstuu0123456789012345678901234567890" };
+        const users = await Promise.all([1, 2].map(() => w.call("POST", "/users", { token: admin, object: user })));
+        for (const answers of [projects, users]) {
+          const statuses = answers.map((a) => a.status).sort();
+          expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+          expect(statuses.filter((s) => s !== 200).every((s) => s === (mode ? 409 : 500))).toBe(true);
+        }
+        if (!mode) expect(projects.find((a) => a.status === 500)?.body).toMatchObject({ status: 500, error: "Server error" });
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});
