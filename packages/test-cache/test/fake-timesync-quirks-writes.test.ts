@@ -22,7 +22,7 @@ describe("fake TimeSync reproduces the reference server's write quirks", () => {
     }
   });
 
-  it("moves a member's own time to another user (strict: refuses a new owner)", async () => {
+  it("moves a member's own time to another user, which the member then cannot read (strict: refuses a new owner)", async () => {
     for (const w of [ref, strict]) {
       const pat = w.token("pat");
       const created = await w.call("POST", "/times", { token: pat, object: { duration: 60, user: "pat", project: "web", date_worked: "2024-04-03" } });
@@ -33,7 +33,8 @@ describe("fake TimeSync reproduces the reference server's write quirks", () => {
         continue;
       }
       expect(moved).toMatchObject({ status: 200, type: JSON_TYPE, body: { user: "viv", revision: 2 } });
-      expect(await w.call("GET", path, { token: pat })).toMatchObject({ status: 401, body: { error: "Authorization failure" } });
+      // Out of the caller's sight, a time is not found (strict: Authorization failure).
+      expect(await w.call("GET", path, { token: pat })).toMatchObject({ status: 404, body: { error: "Object not found", text: "Nonexistent time" } });
       expect(await w.call("GET", path, { token: w.token("viv") })).toMatchObject({ status: 200, body: { user: "viv", revision: 2 } });
       const unknown = await w.call("POST", path, { token: w.token("viv"), object: { user: "nobody" } });
       expect(unknown).toMatchObject({ status: 409, body: { error: "Invalid foreign key" } });

@@ -16,23 +16,28 @@ export function claimedKeys(resource: string, object: unknown): string[] {
 
 /** Creates in flight, by claimed key. */
 export class CreateRace {
-  private readonly inFlight = new Set<string>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(private readonly windowMs: number) {}
 
-  /** Runs `create` after the window; a create overlapping another one with a shared key fails with 500. */
+  /**
+   * Runs `create` after the window. A create overlapping another one with a shared key fails with 500
+   * once that one is written (on the reference server the loser fails on the winner's row).
+   */
   async run<T>(keys: string[], create: () => T): Promise<T> {
     if (this.windowMs <= 0 || keys.length === 0) return create();
-    if (keys.some((k) => this.inFlight.has(k))) {
+    const winner = keys.map((k) => this.inFlight.get(k)).find((p) => p !== undefined);
+    if (winner !== undefined) {
+      await winner.catch(() => undefined);
       // The reference server puts its database error here; the fake says what happened instead.
       throw fail.serverError("fake-timesync: a parallel create with the same slug or username was written first");
     }
-    for (const k of keys) this.inFlight.add(k);
+    const written = new Promise((resolve) => setTimeout(resolve, this.windowMs)).then(create);
+    for (const k of keys) this.inFlight.set(k, written);
     try {
-      await new Promise((resolve) => setTimeout(resolve, this.windowMs));
-      return create();
+      return await written;
     } finally {
-      for (const k of keys) this.inFlight.delete(k);
+      for (const k of keys) if (this.inFlight.get(k) === written) this.inFlight.delete(k);
     }
   }
 }

@@ -92,7 +92,10 @@ export function listTimes(ctx: RouteContext): RouteResult {
 export function getTime(ctx: RouteContext, uuid: string): RouteResult {
   const includeRevisions = queryFlag(ctx.query, "include_revisions");
   const entry = findTime(ctx, uuid, queryFlag(ctx.query, "include_deleted"));
-  if (!canSee(ctx.store, ctx.caller, entry.current)) throw fail.authorization("You cannot access this time");
+  if (!canSee(ctx.store, ctx.caller, entry.current)) {
+    // The reference server filters the time out of its query, so it is simply not found.
+    throw ctx.strict ? fail.authorization("You cannot access this time") : fail.notFound("time");
+  }
   if (includeRevisions && entry.parents.length === 0 && ctx.hangOnRevisionlessTime) return "hang";
   return json(200, withParents(entry, (r) => renderTime(ctx.store, r), includeRevisions));
 }
