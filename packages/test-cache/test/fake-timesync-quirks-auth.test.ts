@@ -19,7 +19,8 @@ describe("fake TimeSync reproduces the reference server's validation rules", () 
         expect(activity).toMatchObject({ status: 400, type: JSON_TYPE });
         expect(activity.body).toEqual(badObject("Field slug of activity should be slug but was sent as non-slug string"));
         expect(project).toMatchObject({ status: 400, type: JSON_TYPE });
-        expect(project.body).toEqual(badObject("Field slug of project should be slug but was sent as non-slug string"));
+        // The project route words it in the plural (read from timesync-node's source).
+        expect(project.body).toEqual(badObject("Field slugs of project should be slugs but was sent as non-slug strings"));
       } else {
         expect(activity).toMatchObject({ status: 200, body: { slug: "12345" } });
         expect(project).toMatchObject({ status: 200, body: { slugs: ["ok-slug", "67890"] } });

@@ -68,6 +68,48 @@ describe("fake TimeSync reproduces the reference server's write quirks", () => {
   });
 });
 
+describe("fake TimeSync words time errors as the reference server does", () => {
+  it("names foreign keys, owners and the DELETE route's 404 in the reference server's words", async () => {
+    const w = ref;
+    const pat = w.token("pat");
+    const time = { duration: 60, user: "pat", project: "web", date_worked: "2024-04-06" };
+    const conflict = (text: string) => ({ status: 409, body: { status: 409, error: "Invalid foreign key", text } });
+    expect(await w.call("POST", "/times", { token: pat, object: { ...time, activities: ["nope"] } })).toMatchObject(conflict("The time does not contain a valid activities reference."));
+    expect(await w.call("POST", "/times", { token: pat, object: { ...time, project: "nope" } })).toMatchObject(conflict("The time does not contain a valid project reference."));
+    const created = await w.call("POST", "/times", { token: pat, object: time });
+    const path = `/times/${created.body.uuid}`;
+    const viv = w.token("viv");
+    expect((await w.call("POST", path, { token: viv, object: { notes: "mine?" } })).body).toEqual({ status: 401, error: "Authorization failure", text: "viv is not authorized to create objects for pat" });
+    expect((await w.call("DELETE", path, { token: viv })).body).toEqual({ status: 401, error: "Authorization failure", text: `viv is not authorized to delete time ${created.body.uuid}` });
+    expect((await w.call("DELETE", "/times/3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { token: pat })).body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent uuid" });
+    expect((await w.call("GET", "/times/3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { token: pat })).body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent time" });
+    // An update may move the time to a project the owner has no role on (no check on that server).
+    expect(await w.call("POST", path, { token: pat, object: { project: "retired" } })).toMatchObject({ status: 200, body: { project: "retired" } });
+  });
+});
+
+describe("fake TimeSync words project, activity and user errors as the reference server does", () => {
+  it("uses the reference server's texts for names, foreign keys, permissions and 404s", async () => {
+    const w = ref;
+    const admin = w.token("admin");
+    const pat = w.token("pat");
+    const nameTaken = (kind: string) => ({ status: 400, error: "Bad object", text: `Field name of ${kind} should be unique name but was sent as name which already exists` });
+    expect((await w.call("POST", "/projects", { token: admin, object: { name: "Website", slugs: ["another"] } })).body).toEqual(nameTaken("project"));
+    expect((await w.call("POST", "/activities", { token: admin, object: { name: "Development", slug: "another" } })).body).toEqual(nameTaken("activity"));
+    const badDefault = await w.call("POST", "/projects", { token: admin, object: { name: "Defaultless", slugs: ["defaultless"], default_activity: "nope" } });
+    expect(badDefault.body).toEqual({ status: 409, error: "Invalid foreign key", text: "The project does not contain a valid activity reference." });
+    const authz = (text: string) => ({ status: 401, error: "Authorization failure", text });
+    expect((await w.call("POST", "/projects/retired", { token: pat, object: { name: "Mine" } })).body).toEqual(authz("pat is not authorized to make changes to Retired"));
+    expect((await w.call("DELETE", "/projects/retired", { token: pat })).body).toEqual(authz("pat is not authorized to delete project retired"));
+    expect((await w.call("POST", "/activities/dev", { token: pat, object: { name: "Mine" } })).body).toEqual(authz("pat is not authorized to update activities"));
+    expect((await w.call("DELETE", "/activities/dev", { token: pat })).body).toEqual(authz("pat is not authorized to delete activities"));
+    expect((await w.call("POST", "/users/viv", { token: pat, object: { display_name: "V" } })).body).toEqual(authz("pat is not authorized to modify user viv"));
+    expect((await w.call("POST", "/users/pat", { token: pat, object: { site_admin: true } })).body).toEqual(authz("pat is not authorized to set permissions of user pat"));
+    expect((await w.call("DELETE", "/users/viv", { token: pat })).body).toEqual(authz("pat is not authorized to delete users"));
+    expect((await w.call("DELETE", "/projects/nothing-here", { token: admin })).body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent slug" });
+  });
+});
+
 describe("parallel creates of one project slug or username (createRaceWindowMs)", () => {
   it("lets one succeed and answers 500 Server error to the others (strict: 409 as for a sequential duplicate)", async () => {
     for (const mode of [false, true]) {

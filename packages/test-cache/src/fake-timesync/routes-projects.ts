@@ -24,11 +24,10 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
   let slugs: string[] | undefined;
   if (obj["slugs"] !== undefined) {
     slugs = obj["slugs"] as string[];
-    if (slugs.length === 0) throw fail.badObject("Field slugs of project must contain at least one slug");
+    if (slugs.length === 0) throw fail.badObject("Field slugs of project should be array of slugs but was sent as empty array");
     const bad = slugs.find((s) => !isSlug(s, strict));
     if (bad !== undefined) {
-      // The reference server's text is the activity one with the object name changed.
-      throw fail.badObject(strict ? `Field slugs of project contains the invalid slug ${bad}` : "Field slug of project should be slug but was sent as non-slug string");
+      throw fail.badObject(strict ? `Field slugs of project contains the invalid slug ${bad}` : "Field slugs of project should be slugs but was sent as non-slug strings");
     }
     const used = store.slugsInUse(selfUuid);
     const taken = slugs.filter((s) => used.has(s));
@@ -37,14 +36,14 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
   if (typeof obj["name"] === "string") {
     for (const p of store.projects.values()) {
       if (p.current.uuid !== selfUuid && p.current.deleted_at === null && p.current.name === obj["name"]) {
-        throw fail.badObject(`A project named ${obj["name"]} already exists`);
+        throw fail.badObject("Field name of project should be unique name but was sent as name which already exists");
       }
     }
   }
   let defaultActivity: string | null = null;
   if (typeof obj["default_activity"] === "string") {
     const a = store.activityBySlug(obj["default_activity"]);
-    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${obj["default_activity"]} does not exist`);
+    if (a === undefined) throw fail.invalidForeignKey("The project does not contain a valid activity reference.");
     defaultActivity = a.current.uuid;
   }
   let users: Record<string, FakeProjectRoles> | undefined;
@@ -124,7 +123,7 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   const { store, caller } = ctx;
   const entry = findProject(ctx, slug, false);
   if (!isSiteManager(caller) && !store.rolesOf(entry.current, caller.username).manager) {
-    throw fail.authorization(`${caller.username} is not authorized to update project ${slug}`);
+    throw fail.authorization(`${caller.username} is not authorized to make changes to ${entry.current.name}`);
   }
   const obj = asObject(ctx.object, "project");
   checkKeys(obj, "project", PROJECT_FIELDS);
@@ -147,8 +146,10 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
 /** `DELETE /projects/:slug`: 405 while live times reference the project. */
 export function deleteProject(ctx: RouteContext, slug: string): RouteResult {
   const { store, caller } = ctx;
-  const entry = findProject(ctx, slug, false);
+  // The reference server checks the caller before the slug, and says "slug" in this one 404.
   if (!isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to delete project ${slug}`);
+  if (!ctx.strict && isSlug(slug, false) && store.projectBySlug(slug) === undefined) throw fail.notFound("slug");
+  const entry = findProject(ctx, slug, false);
   for (const t of store.times.values()) {
     if (t.current.project === entry.current.uuid && t.current.deleted_at === null) {
       throw fail.methodNotAllowed("The method specified is not allowed for the project identified", "GET, POST");

@@ -13,10 +13,11 @@ function canSee(store: FakeTimeSyncStore, caller: FakeUserRecord, t: FakeTimeRec
   return project !== undefined && store.rolesOf(project, caller.username).spectator;
 }
 
-function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean): FakeVersioned<FakeTimeRecord> {
-  if (!UUID_RE.test(uuid)) throw fail.invalidIdentifier("UUID", uuid);
+// Texts as the reference server words them; its DELETE route says "uuid" where the others say "UUID"/"time".
+function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean, forDelete = false): FakeVersioned<FakeTimeRecord> {
+  if (!UUID_RE.test(uuid)) throw fail.invalidIdentifier(forDelete ? "uuid" : "UUID", uuid);
   const entry = ctx.store.times.get(uuid.toLowerCase());
-  if (entry === undefined || (entry.current.deleted_at !== null && !includeDeleted)) throw fail.notFound("time");
+  if (entry === undefined || (entry.current.deleted_at !== null && !includeDeleted)) throw fail.notFound(forDelete ? "uuid" : "time");
   return entry;
 }
 
@@ -44,7 +45,7 @@ function checkTimeTypes(obj: Record<string, unknown>, strict: boolean): void {
 function resolveActivities(store: FakeTimeSyncStore, slugs: string[]): string[] {
   return slugs.map((slug) => {
     const a = store.activityBySlug(slug);
-    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${slug} does not exist`);
+    if (a === undefined) throw fail.invalidForeignKey("The time does not contain a valid activities reference.");
     return a.current.uuid;
   });
 }
@@ -108,12 +109,12 @@ export function createTime(ctx: RouteContext): RouteResult {
   const known = Object.fromEntries(Object.entries(obj).filter(([k]) => (TIME_FIELDS as readonly string[]).includes(k)));
   checkKeys(known, "time", TIME_FIELDS, ["duration", "project", "user", "date_worked"]);
   checkTimeTypes(known, ctx.strict);
-  if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} cannot create time entries for ${String(known["user"])}`);
+  if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} is not authorized to create time entries for ${String(known["user"])}`);
   const projectSlug = known["project"] as string;
   const project = store.projectBySlug(projectSlug);
-  if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${projectSlug} does not exist`);
+  if (project === undefined) throw fail.invalidForeignKey("The time does not contain a valid project reference.");
   if (!mayLogTime(ctx, project.current)) {
-    throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}`);
+    throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}.`);
   }
   let activities: string[];
   if (Array.isArray(known["activities"]) && known["activities"].length > 0) {
@@ -151,7 +152,7 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   checkKeys(obj, "time", TIME_FIELDS);
   checkTimeTypes(obj, ctx.strict);
   const t = entry.current;
-  if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update this time`);
+  if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} is not authorized to create objects for ${t.user}`);
   const next: FakeTimeRecord = { ...t, activities: [...t.activities], deleted_at: null };
   if (obj["user"] && obj["user"] !== t.user) {
     if (ctx.strict) throw fail.authorization("The owner of a time cannot be changed");
@@ -165,8 +166,9 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   if (obj["date_worked"]) next.date_worked = obj["date_worked"] as string;
   if (obj["project"]) {
     const project = store.projectBySlug(obj["project"] as string);
-    if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${String(obj["project"])} does not exist`);
-    if (!mayLogTime(ctx, project.current)) {
+    if (project === undefined) throw fail.invalidForeignKey("The time does not contain a valid project reference.");
+    // The reference server does not check a role on the new project; strict mode does.
+    if (ctx.strict && !mayLogTime(ctx, project.current)) {
       throw fail.authorization(`${caller.username} is not a member of project ${String(obj["project"])}`);
     }
     next.project = project.current.uuid;
@@ -188,9 +190,9 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
  * answers 200 again on the reference server (404 in strict mode).
  */
 export function deleteTime(ctx: RouteContext, uuid: string): RouteResult {
-  const entry = findTime(ctx, uuid, !ctx.strict);
+  const entry = findTime(ctx, uuid, !ctx.strict, !ctx.strict);
   const { caller } = ctx;
-  if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} cannot delete this time`);
+  if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to delete time ${uuid}`);
   if (entry.current.deleted_at === null) entry.current = { ...entry.current, deleted_at: ctx.store.today() };
   return emptyOk();
 }

@@ -119,7 +119,8 @@ export interface FakeTimeSyncOptions {
    * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`
    *   (the reference server lowercases a username before checking `a-z 0-9 _ ~ -`, and has a narrow
    *   e-mail rule: no hyphens, at most two dots in the domain, a lowercase 2–3 letter top-level domain);
-   * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug".
+   * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug" when
+   *   deleting a missing activity; a time that exists but is not visible answers 401 (reference: 404).
    *
    * `hangOnRevisionlessTime` is separate and not changed by this option.
    */
