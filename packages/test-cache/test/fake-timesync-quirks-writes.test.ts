@@ -32,7 +32,8 @@ describe("fake TimeSync reproduces the reference server's write quirks", () => {
         expect(moved).toMatchObject({ status: 401, body: { error: "Authorization failure" } });
         continue;
       }
-      expect(moved).toMatchObject({ status: 200, type: JSON_TYPE, body: { user: "viv", revision: 2 } });
+      // The answer still names the owner before the update; the stored time is viv's.
+      expect(moved).toMatchObject({ status: 200, type: JSON_TYPE, body: { user: "pat", revision: 2 } });
       // Out of the caller's sight, a time is not found (strict: Authorization failure).
       expect(await w.call("GET", path, { token: pat })).toMatchObject({ status: 404, body: { error: "Object not found", text: "Nonexistent time" } });
       expect(await w.call("GET", path, { token: w.token("viv") })).toMatchObject({ status: 200, body: { user: "viv", revision: 2 } });
@@ -50,8 +51,9 @@ describe("fake TimeSync reproduces the reference server's write quirks", () => {
       const created = await w.call("POST", "/times", { token: pat, object: { duration: 60, user: "pat", project: "web", date_worked: "2024-04-04" } });
       const path = `/times/${created.body.uuid}`;
       const updated = await w.call("POST", path, { token: pat, object: { activities: ["review", "docs"] } });
-      expect(updated.body.activities).toEqual(w === ref ? ["review", "review", "docs"] : ["review", "docs"]);
-      expect((await w.call("GET", path, { token: pat })).body.activities).toEqual(["review", "docs"]);
+      // The reference server sorts a time's activities, in answers and reads alike.
+      expect(updated.body.activities).toEqual(w === ref ? ["docs", "review", "review"] : ["review", "docs"]);
+      expect((await w.call("GET", path, { token: pat })).body.activities).toEqual(w === ref ? ["docs", "review"] : ["review", "docs"]);
     }
   });
 
@@ -84,7 +86,7 @@ describe("fake TimeSync words time errors as the reference server does", () => {
     expect((await w.call("DELETE", "/times/3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { token: pat })).body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent uuid" });
     expect((await w.call("GET", "/times/3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { token: pat })).body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent time" });
     // An update may move the time to a project the owner has no role on (no check on that server).
-    expect(await w.call("POST", path, { token: pat, object: { project: "retired" } })).toMatchObject({ status: 200, body: { project: "retired" } });
+    expect(await w.call("POST", path, { token: pat, object: { project: "retired" } })).toMatchObject({ status: 200, body: { project: ["retired"] } });
   });
 });
 

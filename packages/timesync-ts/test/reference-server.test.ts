@@ -59,8 +59,9 @@ describe("bug 2: updateTime with a renamed activity", () => {
     await admin.updateActivity("docs", { name: "Docs and guides" });
     const time = await member.createTime({ duration: 600, project: "web", dateWorked: day });
     const updated = await member.updateTime(time.uuid, { activities: ["docs", "dev"] });
-    expect(updated.activities).toEqual(["docs", "dev"]);
-    expect((await member.getTime(time.uuid)).activities).toEqual(["docs", "dev"]);
+    // Each once; the reference server sorts a time's activities.
+    expect(updated.activities).toEqual(["dev", "docs"]);
+    expect((await member.getTime(time.uuid)).activities).toEqual(["dev", "docs"]);
   });
 });
 

@@ -84,7 +84,7 @@ export function listTimes(ctx: RouteContext): RouteResult {
     if (activities.length > 0 && !t.activities.some((a) => activities.includes(a))) continue;
     if (start !== undefined && t.date_worked < start) continue;
     if (end !== undefined && t.date_worked > end) continue;
-    out.push(withParents(entry, (r) => renderTime(store, r), includeRevisions));
+    out.push(withParents(entry, (r) => renderTime(store, r, ctx.strict), includeRevisions));
   }
   return json(200, out);
 }
@@ -98,7 +98,7 @@ export function getTime(ctx: RouteContext, uuid: string): RouteResult {
     throw ctx.strict ? fail.authorization("You cannot access this time") : fail.notFound("time");
   }
   if (includeRevisions && entry.parents.length === 0 && ctx.hangOnRevisionlessTime) return "hang";
-  return json(200, withParents(entry, (r) => renderTime(ctx.store, r), includeRevisions));
+  return json(200, withParents(entry, (r) => renderTime(ctx.store, r, ctx.strict), includeRevisions));
 }
 
 /** `POST /times`: only project members (or site admins) create, and only for themselves. */
@@ -135,9 +135,10 @@ export function createTime(ctx: RouteContext): RouteResult {
     date_worked: known["date_worked"] as string,
   };
   store.times.set(record.uuid, { current: record, parents: [] });
-  const answer: Record<string, unknown> = { ...obj, ...renderTime(store, record), project: projectSlug };
+  const answer: Record<string, unknown> = { ...obj, ...renderTime(store, record, ctx.strict), project: projectSlug };
   // The reference server answers from what was sent, not from the stored time.
   if (!ctx.strict) for (const key of ["activities", "notes", "issue_uri"]) if (obj[key] === undefined) delete answer[key];
+  if (!ctx.strict && Array.isArray(obj["activities"])) answer["activities"] = obj["activities"];
   return posted(ctx, answer);
 }
 
@@ -176,12 +177,14 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   const sentActivities = Array.isArray(obj["activities"]) && obj["activities"].length > 0;
   if (sentActivities) next.activities = resolveActivities(store, obj["activities"] as string[]);
   const saved = store.revise(entry, next);
-  const answer = renderTime(store, saved);
+  const answer = renderTime(store, saved, ctx.strict);
   // The reference server answers `activities: []` unless activities were sent, and lists a sent activity
   // once per stored revision that has its slug (it reads every such row); the stored time has it once.
   if (!sentActivities) answer["activities"] = [];
-  else if (!ctx.strict) answer["activities"] = (obj["activities"] as string[]).flatMap((slug) => Array(store.activityRevisionsWithSlug(slug)).fill(slug));
-  if (obj["project"]) answer["project"] = obj["project"];
+  else if (!ctx.strict) answer["activities"] = (obj["activities"] as string[]).flatMap((slug) => Array(store.activityRevisionsWithSlug(slug)).fill(slug)).sort();
+  // The reference server's answer lists the project's slugs and names the owner before the update.
+  if (!ctx.strict) answer["user"] = t.user;
+  else if (obj["project"]) answer["project"] = obj["project"];
   return updated(answer);
 }
 

@@ -119,8 +119,10 @@ export abstract class TimeSyncTimesApi {
     } catch (error) {
       // The new owner's time is out of the caller's sight: the write succeeded, so say what was stored.
       if (!moved || !(error instanceof TimeSyncNotFoundError || error instanceof TimeSyncAuthorizationError)) throw error;
+      // The reference server's answer names the owner before the update.
       return {
         ...answer,
+        user: valid.user ?? answer.user,
         project: valid.project === undefined ? before.project : answer.project,
         activities: valid.activities === undefined ? before.activities : [...new Set(valid.activities)],
       };
