@@ -113,7 +113,7 @@ describe("fake TimeSync words project, activity and user errors as the reference
 });
 
 describe("parallel creates of one project slug or username (createRaceWindowMs)", () => {
-  it("lets one succeed and answers 500 Server error to the others (strict: 409 as for a sequential duplicate)", async () => {
+  it("lets one succeed and answers 500 Server error to the others, but lets activity duplicates through (strict: 409 as for a sequential duplicate)", async () => {
     for (const mode of [false, true]) {
       const server = await startFakeTimeSync({ ...QUIRK_SEED, createRaceWindowMs: 50, strict: mode });
       try {
@@ -129,6 +129,11 @@ describe("parallel creates of one project slug or username (createRaceWindowMs)"
           expect(statuses.filter((s) => s !== 200).every((s) => s === (mode ? 409 : 500))).toBe(true);
         }
         if (!mode) expect(projects.find((a) => a.status === 500)?.body).toMatchObject({ status: 500, error: "Server error" });
+        // Activities have no unique constraint on the reference server: overlapping creates all succeed.
+        const activities = await Promise.all([1, 2].map((n) => w.call("POST", "/activities", { token: admin, object: { name: `Twin ${n}`, slug: "twin" } })));
+        expect(activities.map((a) => a.status).sort()).toEqual(mode ? [200, 409] : [200, 200]);
+        const twins = (await w.call("GET", "/activities", { token: admin })).body.filter((a: { slug: string }) => a.slug === "twin");
+        expect(twins).toHaveLength(mode ? 1 : 2);
       } finally {
         await server.close();
       }

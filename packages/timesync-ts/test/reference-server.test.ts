@@ -147,6 +147,13 @@ describe("quirk: parallel creates of one slug or username (500 on the reference 
     }
   });
 
+  it("lets parallel activity creates with one slug through: the reference server stores duplicates (documented, not absorbed)", async () => {
+    const { admin } = await fake({ createRaceWindowMs: 60 });
+    const created = await Promise.all([1, 2].map((n) => admin.createActivity({ name: `Twin ${n}`, slug: "twin" })));
+    expect(created.map((a) => a.slug)).toEqual(["twin", "twin"]);
+    expect((await admin.getActivities()).filter((a) => a.slug === "twin")).toHaveLength(2);
+  });
+
   it("leaves another 500 alone (a project naming an unknown user)", async () => {
     const { admin } = await fake();
     const error = await admin.createProject({ name: "Ghostly", slugs: ["ghostly"], users: { ghost: { member: true } } }).catch((e: unknown) => e);

@@ -13,6 +13,8 @@ export interface RouteContext {
   hangOnRevisionlessTime: boolean;
   /** Spec-following mode (`FakeTimeSyncOptions.strict`): the reference server's quirks are off. */
   strict: boolean;
+  /** A create that overlapped another one of the same activity slug (see `createRaceWindowMs`). */
+  overlappingCreate?: boolean;
 }
 
 /** A route's answer, or `"hang"` to never answer (a reference-server quirk). */

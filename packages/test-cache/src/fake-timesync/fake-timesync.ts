@@ -236,7 +236,7 @@ export class FakeTimeSync {
     if (method === "GET") return id === undefined ? routes.list(ctx, "") : routes.get(ctx, id);
     if (method === "DELETE") return routes.remove(ctx, id ?? "");
     if (id !== undefined) return routes.update(ctx, id);
-    return this.createRace.run(claimedKeys(resource, object), () => routes.create(ctx, ""));
+    return this.createRace.run(claimedKeys(resource, object), (overlapping) => routes.create({ ...ctx, overlappingCreate: overlapping }, ""));
   }
 
   private parsePostBody(req: FakeRequest): Record<string, unknown> {

@@ -128,7 +128,8 @@ export interface FakeTimeSyncOptions {
   /**
    * Milliseconds a project or user create stays in flight before it is written (default 0). With a
    * window, creates of one slug or username that overlap answer as on the reference server: the first
-   * succeeds, the others get 500 `Server error`. Ignored in strict mode (the spec's 409).
+   * succeeds, the others get 500 `Server error`; overlapping creates of one activity slug all succeed
+   * (that server has no unique constraint on activities). Ignored in strict mode (the spec's 409).
    */
   createRaceWindowMs?: number;
   /** bcrypt cost used to hash seeded passwords (default 4: fast, the fake is for tests). */
