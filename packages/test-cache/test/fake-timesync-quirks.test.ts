@@ -70,7 +70,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
     for (const w of [ref, strict]) {
       const admin = w.token("admin");
       const updated = await w.call("POST", "/projects/defaulted", { token: admin, object: { name: "Defaulted Again" } });
-      expect(updated).toMatchObject({ status: 200, type: w === ref ? HTML_TYPE : JSON_TYPE });
+      expect(updated).toMatchObject({ status: 200, type: JSON_TYPE });
       expect(updated.body).toMatchObject({ name: "Defaulted Again", default_activity: "docs", revision: 2 });
       const stored = await w.call("GET", "/projects/defaulted", { token: admin });
       expect(stored.body.default_activity).toBe(w === ref ? null : "docs");
@@ -92,7 +92,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
         continue;
       }
       expect(again).toMatchObject({ status: 200, text: "" });
-      expect(revived).toMatchObject({ status: 200, type: HTML_TYPE, body: { notes: "back again", revision: 2, deleted_at: null } });
+      expect(revived).toMatchObject({ status: 200, type: JSON_TYPE, body: { notes: "back again", revision: 2, deleted_at: null } });
       const current = await w.call("GET", path, { token: pat });
       expect(current).toMatchObject({ status: 200, body: { revision: 2, deleted_at: null, notes: "back again" } });
       expect((await w.call("GET", "/times", { token: pat })).body.map((t: { uuid: string }) => t.uuid)).toContain(created.body.uuid);
@@ -127,7 +127,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
       else expect(answer).toMatchObject({ status: 401, type: JSON_TYPE, body: { error: "Authorization failure" } });
       // A user without any role on the project is refused in both modes.
       const viv = await w.call("POST", "/times", { token: w.token("viv"), object: { ...object, user: "viv" } });
-      expect(viv.body).toEqual({ status: 401, error: "Authorization failure", text: "viv is not authorized to create time entries for project web" });
+      expect(viv.body).toEqual({ status: 401, error: "Authorization failure", text: "viv is not authorized to create time entries for project web." });
     }
   });
 
@@ -142,7 +142,10 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
       expect(one).toMatchObject({ status: 409, type: JSON_TYPE });
       expect(one.body).toEqual({ status: 409, error, text: w === ref ? "slug dev already exists" : "slugs dev already exist", values: ["dev"] });
       expect(several.body).toEqual({ status: 409, error, text: "slugs web, site already exist", values: ["web", "site"] });
-      expect(missingActivity.body).toEqual({ status: 404, error: "Object not found", text: w === ref ? "Nonexistent slug" : "Nonexistent activity" });
+      expect(missingActivity.body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent activity" });
+      // Only the reference server's DELETE route names the slug (read from its source).
+      const missingDelete = await w.call("DELETE", "/activities/nothing-here", { token: admin });
+      expect(missingDelete.body).toEqual({ status: 404, error: "Object not found", text: w === ref ? "Nonexistent slug" : "Nonexistent activity" });
       expect(missingProject.body).toEqual({ status: 404, error: "Object not found", text: "Nonexistent project" });
     }
   });
@@ -150,7 +153,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
   it("does not reproduce the hang after POST /activities/:slug for a missing slug", async () => {
     const admin = ref.token("admin");
     const missing = await ref.call("POST", "/activities/never-was", { token: admin, object: { name: "Never" } });
-    expect(missing).toMatchObject({ status: 404, type: JSON_TYPE, body: { status: 404, error: "Object not found", text: "Nonexistent slug" } });
+    expect(missing).toMatchObject({ status: 404, type: JSON_TYPE, body: { status: 404, error: "Object not found", text: "Nonexistent activity" } });
     // The reference server would now hang on every request; the fake keeps answering.
     expect((await ref.call("GET", "/activities", { token: admin, query: "include_deleted=false" })).status).toBe(200);
   });

@@ -89,9 +89,18 @@ export class TimeSyncValidationError extends InvalidArgumentError {
  * ```
  */
 export class TimeSyncNotAuthenticatedError extends TimeSyncError {
-  /** @param options - the operation that needed the token */
-  constructor(options: FacilitySdkErrorOptions = {}) {
-    super("not authenticated: call authenticate() first or pass a token to the TimeSync constructor", options);
+  /**
+   * @param options - the operation that needed the token; `waitedForLogin` when the call waited for an
+   *   `authenticate()` that then failed (its error is the `cause`)
+   */
+  constructor(options: FacilitySdkErrorOptions & { waitedForLogin?: boolean } = {}) {
+    const { waitedForLogin, ...rest } = options;
+    super(
+      waitedForLogin === true
+        ? "not authenticated: the authenticate() this call waited for failed (see cause)"
+        : "not authenticated: call authenticate() first or pass a token to the TimeSync constructor",
+      rest,
+    );
   }
 }
 

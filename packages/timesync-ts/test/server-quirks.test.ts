@@ -110,9 +110,13 @@ describe("bug 2: project revisions have no slugs and no users", () => {
 
 describe("bug 3: local rules are the server's", () => {
   // Each value is sent raw to the fake (as the reference server judges it) and checked locally.
-  const usernames = ["sam", "d.x", "t~x", "Pat", "a@b", "pat_1", "a-b", "x y"];
+  const usernames = ["sam", "d.x", "t~x", "Pat", "MixedCase1", "a@b", "pat_1", "a-b", "x y"];
   const slugs = ["web", "12345", "web2", "2web", "a-1", "Web", "a_b"];
-  const emails = ["x@y", "x@y.org", "pat@example.org", "no-at.org", "a b@c.d"];
+  const emails = [
+    ...["x@y", "x@y.org", "pat@example.org", "no-at.org", "a b@c.d", "first.last@example.org", "pat+work@example.org", "Pat@Example.org"],
+    // refused by the reference server although they are ordinary addresses (issue 17)
+    ...["first-last@example.org", "pat@example.info", "Pat@Example.ORG", "pat@ex-ample.org", "pat@mail.example.org", "a@b@example.org"],
+  ];
 
   it.each([
     ["usernames", usernames],
@@ -151,7 +155,10 @@ describe("bug 3: local rules are the server's", () => {
     await expect(admin.createUser({ username: "mail", password: "x", email: "x@y" })).rejects.toMatchObject({ field: "user.email" });
     await expect(admin.getUser("pat.smith")).rejects.toMatchObject({ field: "username" });
     expect(server.requests.length).toBe(before);
-    await expect(admin.createUser({ username: "t~x", password: "x", email: "x@y.org" })).resolves.toMatchObject({ username: "t~x", email: "x@y.org" });
+    await expect(admin.createUser({ username: "mail", password: "x", email: "first-last@example.org" })).rejects.toMatchObject({ field: "user.email", problem: expect.stringMatching(/no hyphens/) });
+    await expect(admin.updateUser("pat", { email: "pat@example.info" })).rejects.toMatchObject({ field: "user.email" });
+    expect(server.requests.length).toBe(before);
+    await expect(admin.createUser({ username: "t~x", password: "x", email: "xy@example.org" })).resolves.toMatchObject({ username: "t~x", email: "xy@example.org" });
   });
 });
 

@@ -1,3 +1,4 @@
+import { readClock } from "../clock.js";
 import { handleApi2 } from "./api2.js";
 import { handleApi2More } from "./api2-more.js";
 import { type ActionContext, type ActionHandler, ActionFailure } from "./context.js";
@@ -108,7 +109,7 @@ export class FakePumapi {
     const ctx: ActionContext = {
       state: this.state,
       form,
-      now: (this.options.now ?? (() => new Date()))(),
+      now: new Date(readClock(this.options.now)),
       horizonMinutes: this.options.nextBookingHorizonMinutes ?? 7 * 24 * 60,
       backToBackQuirk: this.options.backToBackQuirk ?? false,
     };

@@ -1,3 +1,4 @@
+import type { FakeClock, LegacyDateClock } from "../clock.js";
 import type { PumapiSeed } from "./types.js";
 
 // Options of the fake and the shapes of its requests, answers and request log.
@@ -10,8 +11,12 @@ export interface FakePumapiOptions {
   api2Key?: string;
   /** System id → code for system authentication (`id` + `code`) of `getbooking`/`nextbooking`. */
   systemCodes?: Record<number, string>;
-  /** The fake's clock: "now" of `getbooking`/`nextbooking` and "today" of writes (default: real time). */
-  now?: () => Date;
+  /**
+   * The fake's clock, epoch milliseconds as for fake TimeSync: "now" of `getbooking`/`nextbooking` and
+   * "today" of writes (default: real time). A clock returning a `Date` is still accepted for one release
+   * (deprecated: return `date.getTime()` instead).
+   */
+  now?: FakeClock | LegacyDateClock;
   /** Delay before each HTTP answer (default 0). */
   latencyMs?: number;
   /** Initial data (default {@link defaultPumapiSeed}); `{}` starts an empty facility. */

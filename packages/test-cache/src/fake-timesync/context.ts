@@ -13,6 +13,8 @@ export interface RouteContext {
   hangOnRevisionlessTime: boolean;
   /** Spec-following mode (`FakeTimeSyncOptions.strict`): the reference server's quirks are off. */
   strict: boolean;
+  /** A create that overlapped another one of the same activity slug (see `createRaceWindowMs`). */
+  overlappingCreate?: boolean;
 }
 
 /** A route's answer, or `"hang"` to never answer (a reference-server quirk). */
@@ -30,9 +32,20 @@ export function json(status: number, value: unknown, labelHtml = false): FakeRes
   };
 }
 
-/** A successful POST answer: labelled `text/html` as the reference server does, JSON in strict mode. */
+/**
+ * A successful create (and `POST /users/:username`) answer: the reference server sends these as a JSON
+ * string, so Express labels them `text/html`; `application/json` in strict mode.
+ */
 export function posted(ctx: RouteContext, value: unknown): FakeResponse {
   return json(200, value, !ctx.strict);
+}
+
+/**
+ * A successful update of an activity, project or time: the reference server sends the object itself,
+ * which Express labels `application/json` (unlike creates).
+ */
+export function updated(value: unknown): FakeResponse {
+  return json(200, value);
 }
 
 /** The successful DELETE answer: 200 with an empty body. */

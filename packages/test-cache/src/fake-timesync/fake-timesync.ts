@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { compare, genSalt, hash } from "bcryptjs";
-import { type RouteContext, type RouteResult, json } from "./context.js";
+import { json, type RouteContext, type RouteResult } from "./context.js";
+import { CreateRace, claimedKeys } from "./create-race.js";
 import * as activities from "./routes-activities.js";
 import * as projects from "./routes-projects.js";
 import * as times from "./routes-times.js";
@@ -55,6 +56,8 @@ const ROUTES: Routes = {
 };
 
 const DEFAULT_TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+/** The reference server's JSON body limit (body-parser's default, 100 kB). */
+const REFERENCE_BODY_LIMIT_BYTES = 100 * 1024;
 
 /**
  * A stateful, in-memory TimeSync server core that follows the reference server (timesync-node),
@@ -87,6 +90,7 @@ export class FakeTimeSync {
   readonly strict: boolean;
   private readonly tokens: FakeTokenIssuer;
   private readonly hangOnRevisionlessTime: boolean;
+  private readonly createRace: CreateRace;
 
   private constructor(options: FakeTimeSyncOptions, admin: FakeAdminCredentials) {
     const now = options.now ?? Date.now;
@@ -95,6 +99,7 @@ export class FakeTimeSync {
     this.basePath = (options.basePath ?? "/v0").replace(/\/+$/, "");
     this.hangOnRevisionlessTime = options.hangOnRevisionlessTime ?? true;
     this.strict = options.strict ?? false;
+    this.createRace = new CreateRace(this.strict ? 0 : (options.createRaceWindowMs ?? 0));
     this.admin = admin;
   }
 
@@ -230,7 +235,8 @@ export class FakeTimeSync {
     };
     if (method === "GET") return id === undefined ? routes.list(ctx, "") : routes.get(ctx, id);
     if (method === "DELETE") return routes.remove(ctx, id ?? "");
-    return id === undefined ? routes.create(ctx, "") : routes.update(ctx, id);
+    if (id !== undefined) return routes.update(ctx, id);
+    return this.createRace.run(claimedKeys(resource, object), (overlapping) => routes.create({ ...ctx, overlappingCreate: overlapping }, ""));
   }
 
   private parsePostBody(req: FakeRequest): Record<string, unknown> {
@@ -238,6 +244,8 @@ export class FakeTimeSync {
     if (!(req.headers["content-type"] ?? "").toLowerCase().includes("application/json")) {
       throw fail.authentication("Missing credentials");
     }
+    // Its body parser drops a body over 100 kB (102,400 bytes) and the request goes on without one.
+    if (!this.strict && Buffer.byteLength(req.body, "utf8") > REFERENCE_BODY_LIMIT_BYTES) throw fail.authentication("Missing credentials");
     let parsed: unknown;
     try {
       parsed = JSON.parse(req.body);

@@ -7,14 +7,18 @@ function activitySlug(store: FakeTimeSyncStore, uuid: string): string {
   return store.activities.get(uuid)?.current.slug ?? "";
 }
 
-/** A time as `GET /times` shows it: `project` is the sorted list of all the project's slugs. */
-export function renderTime(store: FakeTimeSyncStore, t: FakeTimeRecord): Record<string, unknown> {
+/**
+ * A time as `GET /times` shows it: `project` is the sorted list of all the project's slugs; outside
+ * `strict` mode `activities` are sorted too, as the reference server sorts them.
+ */
+export function renderTime(store: FakeTimeSyncStore, t: FakeTimeRecord, strict = false): Record<string, unknown> {
   const project = store.projects.get(t.project)?.current.slugs ?? [];
+  const activities = t.activities.map((a) => activitySlug(store, a));
   return {
     duration: t.duration,
     user: t.user,
     project: [...project].sort(),
-    activities: t.activities.map((a) => activitySlug(store, a)),
+    activities: strict ? activities : activities.sort(),
     notes: t.notes,
     issue_uri: t.issue_uri,
     date_worked: t.date_worked,

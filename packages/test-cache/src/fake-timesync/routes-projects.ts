@@ -1,5 +1,5 @@
 import { asObject, checkKeys, checkSlug, checkType, isSlug, queryFlag } from "./checks.js";
-import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult, updated } from "./context.js";
 import { renderProject, renderProjectParent, withParents } from "./render.js";
 import type { FakeProjectRecord, FakeProjectRoles, FakeVersioned } from "./types.js";
 import { fail } from "./wire-errors.js";
@@ -24,11 +24,10 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
   let slugs: string[] | undefined;
   if (obj["slugs"] !== undefined) {
     slugs = obj["slugs"] as string[];
-    if (slugs.length === 0) throw fail.badObject("Field slugs of project must contain at least one slug");
+    if (slugs.length === 0) throw fail.badObject("Field slugs of project should be array of slugs but was sent as empty array");
     const bad = slugs.find((s) => !isSlug(s, strict));
     if (bad !== undefined) {
-      // The reference server's text is the activity one with the object name changed.
-      throw fail.badObject(strict ? `Field slugs of project contains the invalid slug ${bad}` : "Field slug of project should be slug but was sent as non-slug string");
+      throw fail.badObject(strict ? `Field slugs of project contains the invalid slug ${bad}` : "Field slugs of project should be slugs but was sent as non-slug strings");
     }
     const used = store.slugsInUse(selfUuid);
     const taken = slugs.filter((s) => used.has(s));
@@ -37,14 +36,14 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
   if (typeof obj["name"] === "string") {
     for (const p of store.projects.values()) {
       if (p.current.uuid !== selfUuid && p.current.deleted_at === null && p.current.name === obj["name"]) {
-        throw fail.badObject(`A project named ${obj["name"]} already exists`);
+        throw fail.badObject("Field name of project should be unique name but was sent as name which already exists");
       }
     }
   }
   let defaultActivity: string | null = null;
   if (typeof obj["default_activity"] === "string") {
     const a = store.activityBySlug(obj["default_activity"]);
-    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${obj["default_activity"]} does not exist`);
+    if (a === undefined) throw fail.invalidForeignKey("The project does not contain a valid activity reference.");
     defaultActivity = a.current.uuid;
   }
   let users: Record<string, FakeProjectRoles> | undefined;
@@ -67,9 +66,12 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
 }
 
 function renderWithParents(ctx: RouteContext, entry: FakeVersioned<FakeProjectRecord>, includeRevisions: boolean): Record<string, unknown> {
-  // The reference server's parents lack slugs and users; strict mode renders them in full.
+  // The reference server's parents lack slugs and users; strict mode renders them in full, oldest first.
   const parent = ctx.strict ? (r: FakeProjectRecord) => renderProject(ctx.store, r, true) : (r: FakeProjectRecord) => renderProjectParent(ctx.store, r);
-  return withParents(entry, (r) => renderProject(ctx.store, r, ctx.strict), includeRevisions, parent);
+  const out = withParents(entry, (r) => renderProject(ctx.store, r, ctx.strict), includeRevisions, parent);
+  // The reference server lists a project's parents newest first (its query orders revisions descending).
+  if (!ctx.strict && Array.isArray(out["parents"])) out["parents"].reverse();
+  return out;
 }
 
 /** `GET /projects`, optionally filtered by `user` (any role). */
@@ -121,7 +123,7 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   const { store, caller } = ctx;
   const entry = findProject(ctx, slug, false);
   if (!isSiteManager(caller) && !store.rolesOf(entry.current, caller.username).manager) {
-    throw fail.authorization(`${caller.username} is not authorized to update project ${slug}`);
+    throw fail.authorization(`${caller.username} is not authorized to make changes to ${entry.current.name}`);
   }
   const obj = asObject(ctx.object, "project");
   checkKeys(obj, "project", PROJECT_FIELDS);
@@ -138,14 +140,16 @@ export function updateProject(ctx: RouteContext, slug: string): RouteResult {
   };
   const saved = store.revise(entry, next);
   // The reference server answers what it read before the write, so the cleared default still shows.
-  return posted(ctx, renderProject(store, sentDefault ? saved : { ...saved, default_activity: oldDefault }, ctx.strict));
+  return updated(renderProject(store, sentDefault ? saved : { ...saved, default_activity: oldDefault }, ctx.strict));
 }
 
 /** `DELETE /projects/:slug`: 405 while live times reference the project. */
 export function deleteProject(ctx: RouteContext, slug: string): RouteResult {
   const { store, caller } = ctx;
-  const entry = findProject(ctx, slug, false);
+  // The reference server checks the caller before the slug, and says "slug" in this one 404.
   if (!isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to delete project ${slug}`);
+  if (!ctx.strict && isSlug(slug, false) && store.projectBySlug(slug) === undefined) throw fail.notFound("slug");
+  const entry = findProject(ctx, slug, false);
   for (const t of store.times.values()) {
     if (t.current.project === entry.current.uuid && t.current.deleted_at === null) {
       throw fail.methodNotAllowed("The method specified is not allowed for the project identified", "GET, POST");

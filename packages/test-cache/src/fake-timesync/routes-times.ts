@@ -1,5 +1,5 @@
 import { asObject, checkKeys, checkSlug, checkType, isDate, queryFlag, UUID_RE } from "./checks.js";
-import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult } from "./context.js";
+import { emptyOk, isSiteManager, json, posted, type RouteContext, type RouteResult, updated } from "./context.js";
 import { renderTime, withParents } from "./render.js";
 import type { FakeTimeSyncStore } from "./store.js";
 import type { FakeProjectRecord, FakeTimeRecord, FakeUserRecord, FakeVersioned } from "./types.js";
@@ -13,10 +13,11 @@ function canSee(store: FakeTimeSyncStore, caller: FakeUserRecord, t: FakeTimeRec
   return project !== undefined && store.rolesOf(project, caller.username).spectator;
 }
 
-function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean): FakeVersioned<FakeTimeRecord> {
-  if (!UUID_RE.test(uuid)) throw fail.invalidIdentifier("UUID", uuid);
+// Texts as the reference server words them; its DELETE route says "uuid" where the others say "UUID"/"time".
+function findTime(ctx: RouteContext, uuid: string, includeDeleted: boolean, forDelete = false): FakeVersioned<FakeTimeRecord> {
+  if (!UUID_RE.test(uuid)) throw fail.invalidIdentifier(forDelete ? "uuid" : "UUID", uuid);
   const entry = ctx.store.times.get(uuid.toLowerCase());
-  if (entry === undefined || (entry.current.deleted_at !== null && !includeDeleted)) throw fail.notFound("time");
+  if (entry === undefined || (entry.current.deleted_at !== null && !includeDeleted)) throw fail.notFound(forDelete ? "uuid" : "time");
   return entry;
 }
 
@@ -44,7 +45,7 @@ function checkTimeTypes(obj: Record<string, unknown>, strict: boolean): void {
 function resolveActivities(store: FakeTimeSyncStore, slugs: string[]): string[] {
   return slugs.map((slug) => {
     const a = store.activityBySlug(slug);
-    if (a === undefined) throw fail.invalidForeignKey(`Invalid foreign key: activity ${slug} does not exist`);
+    if (a === undefined) throw fail.invalidForeignKey("The time does not contain a valid activities reference.");
     return a.current.uuid;
   });
 }
@@ -83,7 +84,7 @@ export function listTimes(ctx: RouteContext): RouteResult {
     if (activities.length > 0 && !t.activities.some((a) => activities.includes(a))) continue;
     if (start !== undefined && t.date_worked < start) continue;
     if (end !== undefined && t.date_worked > end) continue;
-    out.push(withParents(entry, (r) => renderTime(store, r), includeRevisions));
+    out.push(withParents(entry, (r) => renderTime(store, r, ctx.strict), includeRevisions));
   }
   return json(200, out);
 }
@@ -92,9 +93,12 @@ export function listTimes(ctx: RouteContext): RouteResult {
 export function getTime(ctx: RouteContext, uuid: string): RouteResult {
   const includeRevisions = queryFlag(ctx.query, "include_revisions");
   const entry = findTime(ctx, uuid, queryFlag(ctx.query, "include_deleted"));
-  if (!canSee(ctx.store, ctx.caller, entry.current)) throw fail.authorization("You cannot access this time");
+  if (!canSee(ctx.store, ctx.caller, entry.current)) {
+    // The reference server filters the time out of its query, so it is simply not found.
+    throw ctx.strict ? fail.authorization("You cannot access this time") : fail.notFound("time");
+  }
   if (includeRevisions && entry.parents.length === 0 && ctx.hangOnRevisionlessTime) return "hang";
-  return json(200, withParents(entry, (r) => renderTime(ctx.store, r), includeRevisions));
+  return json(200, withParents(entry, (r) => renderTime(ctx.store, r, ctx.strict), includeRevisions));
 }
 
 /** `POST /times`: only project members (or site admins) create, and only for themselves. */
@@ -105,12 +109,12 @@ export function createTime(ctx: RouteContext): RouteResult {
   const known = Object.fromEntries(Object.entries(obj).filter(([k]) => (TIME_FIELDS as readonly string[]).includes(k)));
   checkKeys(known, "time", TIME_FIELDS, ["duration", "project", "user", "date_worked"]);
   checkTimeTypes(known, ctx.strict);
-  if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} cannot create time entries for ${String(known["user"])}`);
+  if (known["user"] !== caller.username) throw fail.authorization(`${caller.username} is not authorized to create time entries for ${String(known["user"])}`);
   const projectSlug = known["project"] as string;
   const project = store.projectBySlug(projectSlug);
-  if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${projectSlug} does not exist`);
+  if (project === undefined) throw fail.invalidForeignKey("The time does not contain a valid project reference.");
   if (!mayLogTime(ctx, project.current)) {
-    throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}`);
+    throw fail.authorization(`${caller.username} is not authorized to create time entries for project ${projectSlug}.`);
   }
   let activities: string[];
   if (Array.isArray(known["activities"]) && known["activities"].length > 0) {
@@ -131,9 +135,10 @@ export function createTime(ctx: RouteContext): RouteResult {
     date_worked: known["date_worked"] as string,
   };
   store.times.set(record.uuid, { current: record, parents: [] });
-  const answer: Record<string, unknown> = { ...obj, ...renderTime(store, record), project: projectSlug };
+  const answer: Record<string, unknown> = { ...obj, ...renderTime(store, record, ctx.strict), project: projectSlug };
   // The reference server answers from what was sent, not from the stored time.
   if (!ctx.strict) for (const key of ["activities", "notes", "issue_uri"]) if (obj[key] === undefined) delete answer[key];
+  if (!ctx.strict && Array.isArray(obj["activities"])) answer["activities"] = obj["activities"];
   return posted(ctx, answer);
 }
 
@@ -148,17 +153,23 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   checkKeys(obj, "time", TIME_FIELDS);
   checkTimeTypes(obj, ctx.strict);
   const t = entry.current;
-  if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update this time`);
-  if (obj["user"] && obj["user"] !== t.user) throw fail.authorization("The owner of a time cannot be changed");
+  if (t.user !== caller.username && !caller.site_admin) throw fail.authorization(`${caller.username} is not authorized to create objects for ${t.user}`);
   const next: FakeTimeRecord = { ...t, activities: [...t.activities], deleted_at: null };
+  if (obj["user"] && obj["user"] !== t.user) {
+    if (ctx.strict) throw fail.authorization("The owner of a time cannot be changed");
+    // The reference server moves the time to any existing user (no project role needed).
+    if (!store.users.has(obj["user"] as string)) throw fail.invalidForeignKey("The time does not contain a valid user reference.");
+    next.user = obj["user"] as string;
+  }
   if (obj["duration"]) next.duration = obj["duration"] as number;
   if (obj["notes"]) next.notes = obj["notes"] as string;
   if (obj["issue_uri"]) next.issue_uri = obj["issue_uri"] as string;
   if (obj["date_worked"]) next.date_worked = obj["date_worked"] as string;
   if (obj["project"]) {
     const project = store.projectBySlug(obj["project"] as string);
-    if (project === undefined) throw fail.invalidForeignKey(`Invalid foreign key: project ${String(obj["project"])} does not exist`);
-    if (!mayLogTime(ctx, project.current)) {
+    if (project === undefined) throw fail.invalidForeignKey("The time does not contain a valid project reference.");
+    // The reference server does not check a role on the new project; strict mode does.
+    if (ctx.strict && !mayLogTime(ctx, project.current)) {
       throw fail.authorization(`${caller.username} is not a member of project ${String(obj["project"])}`);
     }
     next.project = project.current.uuid;
@@ -166,11 +177,15 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
   const sentActivities = Array.isArray(obj["activities"]) && obj["activities"].length > 0;
   if (sentActivities) next.activities = resolveActivities(store, obj["activities"] as string[]);
   const saved = store.revise(entry, next);
-  const answer = renderTime(store, saved);
-  // The reference server answers `activities: []` unless activities were sent.
+  const answer = renderTime(store, saved, ctx.strict);
+  // The reference server answers `activities: []` unless activities were sent, and lists a sent activity
+  // once per stored revision that has its slug (it reads every such row); the stored time has it once.
   if (!sentActivities) answer["activities"] = [];
-  if (obj["project"]) answer["project"] = obj["project"];
-  return posted(ctx, answer);
+  else if (!ctx.strict) answer["activities"] = (obj["activities"] as string[]).flatMap((slug) => Array(store.activityRevisionsWithSlug(slug)).fill(slug)).sort();
+  // The reference server's answer lists the project's slugs and names the owner before the update.
+  if (!ctx.strict) answer["user"] = t.user;
+  else if (obj["project"]) answer["project"] = obj["project"];
+  return updated(answer);
 }
 
 /**
@@ -178,9 +193,9 @@ export function updateTime(ctx: RouteContext, uuid: string): RouteResult {
  * answers 200 again on the reference server (404 in strict mode).
  */
 export function deleteTime(ctx: RouteContext, uuid: string): RouteResult {
-  const entry = findTime(ctx, uuid, !ctx.strict);
+  const entry = findTime(ctx, uuid, !ctx.strict, !ctx.strict);
   const { caller } = ctx;
-  if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} cannot delete this time`);
+  if (entry.current.user !== caller.username && !isSiteManager(caller)) throw fail.authorization(`${caller.username} is not authorized to delete time ${uuid}`);
   if (entry.current.deleted_at === null) entry.current = { ...entry.current, deleted_at: ctx.store.today() };
   return emptyOk();
 }

@@ -58,18 +58,26 @@ export function createUser(ctx: RouteContext): RouteResult {
   return posted(ctx, renderUser(record, true));
 }
 
-/** `POST /users/:username`: the user or a site admin; `username` and dates cannot change. */
+/**
+ * `POST /users/:username`, with the reference server's checks in its order: `username` and dates cannot
+ * change; the user, a site manager or a site admin may update; a site manager who is not an admin only
+ * `site_spectator`; only an admin grants `site_manager` or `site_admin`.
+ */
 export function updateUser(ctx: RouteContext, username: string): RouteResult {
   const { caller, store } = ctx;
-  const user = findUser(ctx, username, false);
-  if (caller.username !== username && !caller.site_admin) throw fail.authorization(`${caller.username} cannot update user ${username}`);
   const obj = asObject(ctx.object, "user");
-  for (const key of ["username", "created_at", "updated_at", "deleted_at"]) {
-    if (key in obj) throw fail.badObject(`Field ${key} of user cannot be updated`);
+  for (const key of ["created_at", "updated_at", "deleted_at", "username"]) {
+    if (obj[key]) throw fail.badObject(`user does not have a ${key} field`);
   }
-  checkKeys(obj, "user", USER_FIELDS);
   checkUserTypes(obj, ctx.strict);
-  if (!caller.site_admin && FLAGS.some((f) => f !== "active" && f in obj)) throw fail.authorization("Only site admins change site roles");
+  const who = caller.username;
+  if (!(caller.site_admin || caller.site_manager || who === username)) throw fail.authorization(`${who} is not authorized to modify user ${username}`);
+  if (!caller.site_admin && caller.site_manager && ["display_name", "password", "site_manager", "site_admin", "active", "meta"].some((k) => obj[k])) {
+    throw fail.authorization(`${who} is not authorized to modify fields of user ${username} other than site_spectator`);
+  }
+  if (!caller.site_admin && (obj["site_manager"] || obj["site_admin"])) throw fail.authorization(`${who} is not authorized to set permissions of user ${username}`);
+  checkKeys(obj, "user", USER_FIELDS);
+  const user = findUser(ctx, username, false);
   const { password, ...rest } = obj;
   const next: FakeUserRecord = { ...user, ...(rest as Partial<FakeUserRecord>), updated_at: store.today() };
   if (typeof password === "string") next.passwordHash = password;
@@ -82,7 +90,8 @@ export function updateUser(ctx: RouteContext, username: string): RouteResult {
  * in and their tokens stay valid (strict mode refuses both).
  */
 export function deleteUser(ctx: RouteContext, username: string): RouteResult {
-  if (!ctx.caller.site_admin) throw fail.authorization(`${ctx.caller.username} cannot delete users`);
+  if (!isUsername(username, ctx.strict)) throw fail.invalidIdentifier("username", username);
+  if (!ctx.caller.site_admin) throw fail.authorization(`${ctx.caller.username} is not authorized to delete users`);
   const user = findUser(ctx, username, false);
   ctx.store.users.set(username, { ...user, deleted_at: ctx.store.today() });
   return emptyOk();

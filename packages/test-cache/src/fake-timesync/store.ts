@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { FakeClock } from "../clock.js";
 import type {
   FakeActivityRecord,
   FakeProjectRecord,
@@ -27,7 +28,7 @@ export class FakeTimeSyncStore {
   /** Users by username. */
   readonly users = new Map<string, FakeUserRecord>();
 
-  constructor(readonly now: () => number) {}
+  constructor(readonly now: FakeClock) {}
 
   /**
    * Today's UTC date as `YYYY-MM-DD`.
@@ -65,6 +66,21 @@ export class FakeTimeSyncStore {
       if (a.current.slug === slug && (includeDeleted || a.current.deleted_at === null)) return a;
     }
     return undefined;
+  }
+
+  /**
+   * How many stored activity revisions carry `slug` (the reference server reads one row per revision).
+   *
+   * @example
+   * ```ts
+   * const server = await startFakeTimeSync({ activities: [{ name: "Docs", slug: "docs" }] });
+   * server.state.activityRevisionsWithSlug("docs"); // 1, and 2 after a rename
+   * ```
+   */
+  activityRevisionsWithSlug(slug: string): number {
+    let n = 0;
+    for (const a of this.activities.values()) for (const r of [...a.parents, a.current]) if (r.slug === slug) n += 1;
+    return n;
   }
 
   /**

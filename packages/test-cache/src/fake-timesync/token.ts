@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FakeClock } from "../clock.js";
 
 /** Claims the fake puts in its tokens (times in epoch milliseconds, like the reference server). */
 export interface FakeTokenClaims {
@@ -22,7 +23,7 @@ export class FakeTokenIssuer {
 
   constructor(
     private readonly lifetimeMs: number,
-    private readonly now: () => number,
+    private readonly now: FakeClock,
   ) {}
 
   /** Issues a token for `username`. */

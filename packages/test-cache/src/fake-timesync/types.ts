@@ -1,3 +1,5 @@
+import type { FakeClock } from "../clock.js";
+
 /** Role flags a user holds on one project, as TimeSync stores them. */
 export interface FakeProjectRoles {
   /** May create times on the project. */
@@ -86,7 +88,7 @@ export interface FakeTimeSyncOptions {
   /** Token lifetime in milliseconds (default 30 minutes, as on the reference server). */
   tokenLifetimeMs?: number;
   /** Clock used for token expiry, dates and the "start in the future" check (default: `Date.now`). */
-  now?: () => number;
+  now?: FakeClock;
   /** Path prefix the API is mounted under (default `/v0`). */
   basePath?: string;
   /**
@@ -104,16 +106,32 @@ export interface FakeTimeSyncOptions {
    * - deleted activities keep their `slug` and deleted projects their `slugs` in `include_deleted` lists;
    * - `POST /projects/:slug` without `default_activity` keeps the stored default;
    * - `DELETE` or `POST /times/:uuid` on a deleted time answer 404 `Object not found`;
+   * - only creates, login and `POST /users/:username` are labelled `text/html` by the reference server
+   *   (updates of activities, projects and times are `application/json`); strict labels all JSON;
+   * - project `parents` come oldest first (the reference server sends them newest first);
+   * - `POST /times/:uuid` cannot change `user` (the reference server moves the time to that user), and
+   *   lists each sent activity once (the reference server once per revision of that activity);
+   * - a body over 100 kB is read (the reference server drops it: 401 `Missing credentials`);
    * - a project's `users` naming an unknown user → 409 `Invalid foreign key` (not 500 `Server error`);
    * - login with auth type `ldap` → 401 `Authentication failure` (not `Bad query value`);
    * - tokens of a deleted user stop working, and a deleted user cannot log in;
    * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
-   * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail domain needs no dot;
-   * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug".
+   * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`
+   *   (the reference server lowercases a username before checking `a-z 0-9 _ ~ -`, and has a narrow
+   *   e-mail rule: no hyphens, at most two dots in the domain, a lowercase 2–3 letter top-level domain);
+   * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug" when
+   *   deleting a missing activity; a time that exists but is not visible answers 401 (reference: 404).
    *
    * `hangOnRevisionlessTime` is separate and not changed by this option.
    */
   strict?: boolean;
+  /**
+   * Milliseconds a project or user create stays in flight before it is written (default 0). With a
+   * window, creates of one slug or username that overlap answer as on the reference server: the first
+   * succeeds, the others get 500 `Server error`; overlapping creates of one activity slug all succeed
+   * (that server has no unique constraint on activities). Ignored in strict mode (the spec's 409).
+   */
+  createRaceWindowMs?: number;
   /** bcrypt cost used to hash seeded passwords (default 4: fast, the fake is for tests). */
   seedHashCost?: number;
 }

@@ -13,6 +13,7 @@ export class TimeSyncSession {
   #username: string | undefined;
   #credentials: TimeSyncCredentials | undefined;
   #renewing: Promise<boolean> | undefined;
+  #loggingIn: Promise<string> | undefined;
 
   /**
    * @param redactor - the client's redactor
@@ -35,8 +36,23 @@ export class TimeSyncSession {
     this.#token = token;
   }
 
-  /** Checks the credentials, logs in through `transport` and stores the token. */
-  async logIn(transport: TimeSyncTransport, credentials: TimeSyncCredentials, signal: AbortSignal | undefined): Promise<string> {
+  /** A login still running (calls made meanwhile wait for it), if any. */
+  get pendingLogin(): Promise<string> | undefined {
+    return this.#loggingIn;
+  }
+
+  /** Checks the credentials, logs in through `transport` and stores the token; {@link pendingLogin} until it settles. */
+  logIn(transport: TimeSyncTransport, credentials: TimeSyncCredentials, signal: AbortSignal | undefined): Promise<string> {
+    const login = this.#logIn(transport, credentials, signal);
+    this.#loggingIn = login;
+    const clear = (): void => {
+      if (this.#loggingIn === login) this.#loggingIn = undefined;
+    };
+    login.then(clear, clear);
+    return login;
+  }
+
+  async #logIn(transport: TimeSyncTransport, credentials: TimeSyncCredentials, signal: AbortSignal | undefined): Promise<string> {
     if (credentials === null || typeof credentials !== "object") throw new TimeSyncValidationError("credentials", "expected an object");
     const { username, password, authType = "password" } = credentials;
     if (typeof username !== "string" || username === "") throw new TimeSyncValidationError("username", "must be a non-empty string");

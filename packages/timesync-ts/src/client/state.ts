@@ -47,6 +47,7 @@ export function createClientState(options: TimeSyncOptions): ClientState {
     redactor,
     baseUrl,
     currentToken: () => session.token,
+    pendingLogin: () => session.pendingLogin,
     renewToken: (signal) => session.renew(transport, signal),
   });
   const hashSecret = async (password: string): Promise<string> => {

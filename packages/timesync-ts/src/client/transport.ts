@@ -1,5 +1,6 @@
-import { type FieldValue, type HttpClient, HttpStatusError, type HttpResponse, type Redactor, type RequestOptions } from "@facility-sdk/http-core";
+import { type FieldValue, HttpAbortError, type HttpClient, HttpStatusError, type HttpResponse, type Redactor, type RequestOptions } from "@facility-sdk/http-core";
 import { TimeSyncApiError, TimeSyncNotAuthenticatedError } from "../errors.js";
+import { checkBodySize } from "./body-size.js";
 import { readAnswerBody, readErrorBody } from "../wire/json.js";
 import { type AnswerContext, responseError } from "../wire/parse.js";
 import { mapTimeSyncError } from "./error-mapping.js";
@@ -17,6 +18,8 @@ export interface TransportHost {
   readonly baseUrl: string;
   /** The current token, if any. */
   currentToken(): string | undefined;
+  /** An `authenticate()` still running, if any: calls made meanwhile wait for it. */
+  pendingLogin(): Promise<unknown> | undefined;
   /** Called on `Bad API token`; resolves true when a new token was obtained. */
   renewToken(signal: AbortSignal | undefined): Promise<boolean>;
 }
@@ -55,8 +58,8 @@ export class TimeSyncTransport {
   /** `GET {base}{path}` with the token. */
   get<T>(call: Call<T>): Promise<T> {
     const operation = operationName(call.method, "GET", call.route);
-    return this.withRenewal(call.signal, () =>
-      this.send({ method: "GET", query: { ...call.query, token: this.token(operation) }, safe: true }, call, operation),
+    return this.withRenewal(call.signal, async () =>
+      this.send({ method: "GET", query: { ...call.query, token: await this.token(operation, call.signal) }, safe: true }, call, operation),
     );
   }
 
@@ -64,17 +67,26 @@ export class TimeSyncTransport {
   delete(call: Omit<Call<void>, "read">): Promise<void> {
     const operation = operationName(call.method, "DELETE", call.route);
     const read = (): void => undefined;
-    return this.withRenewal(call.signal, () =>
-      this.send({ method: "DELETE", query: { ...call.query, token: this.token(operation) }, safe: false, idempotent: false }, { ...call, read }, operation),
+    return this.withRenewal(call.signal, async () =>
+      this.send(
+        { method: "DELETE", query: { ...call.query, token: await this.token(operation, call.signal) }, safe: false, idempotent: false },
+        { ...call, read },
+        operation,
+      ),
     );
   }
 
-  /** `POST {base}{path}` with `{auth: {type: "token", token}, object}`. Sent once. */
+  /**
+   * `POST {base}{path}` with `{auth: {type: "token", token}, object}`. Sent once. A body over the
+   * reference server's limit is refused first (that server answers it `401 Missing credentials`).
+   */
   post<T>(call: Call<T>, object: Record<string, unknown>): Promise<T> {
     const operation = operationName(call.method, "POST", call.route);
-    return this.withRenewal(call.signal, () =>
-      this.send({ method: "POST", json: { auth: { type: "token", token: this.token(operation) }, object }, safe: false, idempotent: false }, call, operation),
-    );
+    return this.withRenewal(call.signal, async () => {
+      const json = { auth: { type: "token", token: await this.token(operation, call.signal) }, object };
+      checkBodySize(json, object, call.route, operation);
+      return this.send({ method: "POST", json, safe: false, idempotent: false }, call, operation);
+    });
   }
 
   /** `POST {base}/login`: a login, never recorded nor replayed, sent once. Resolves to the token. */
@@ -94,10 +106,16 @@ export class TimeSyncTransport {
     return this.send({ method: "POST", json: { auth }, safe: false, idempotent: false, authentication: true }, call, operation);
   }
 
-  private token(operation: string): string {
+  /** The token; a call made while `authenticate()` runs waits for it (or for its own signal). */
+  private async token(operation: string, signal: AbortSignal | undefined): Promise<string> {
+    const pending = this.host.currentToken() === undefined ? this.host.pendingLogin() : undefined;
+    let failure: unknown;
+    if (pending !== undefined) failure = await untilSettled(pending, signal);
+    if (failure === ABORTED) throw new HttpAbortError("cancelled while waiting for authenticate() to finish", { operation, cause: signal?.reason });
     const token = this.host.currentToken();
-    if (token === undefined) throw new TimeSyncNotAuthenticatedError({ operation });
-    return token;
+    if (token !== undefined) return token;
+    if (pending !== undefined) throw new TimeSyncNotAuthenticatedError({ operation, cause: failure, waitedForLogin: true });
+    throw new TimeSyncNotAuthenticatedError({ operation });
   }
 
   private async withRenewal<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
@@ -132,6 +150,32 @@ export class TimeSyncTransport {
     const error = body.kind === "json" ? readErrorBody(body.value) : undefined;
     if (error !== undefined) throw mapTimeSyncError(res.status, error, answer);
     // The HTML 404 of an unknown route, a proxy's 502 page, ...: http-core's status error, by status.
-    throw HttpStatusError.fromResponse(res, { redactor, operation });
+    const note = res.status === 404 && !/\/v0$/.test(this.host.baseUrl) ? missingVersionNote(this.host.baseUrl) : undefined;
+    throw HttpStatusError.fromResponse(res, { redactor, operation, note });
   }
 }
+
+/** The hint of a 404 from a base URL without the version segment the reference server mounts under. */
+function missingVersionNote(baseUrl: string): string {
+  return `the base URL ${baseUrl} does not end in /v0; the reference server serves its API under /v0, e.g. ${baseUrl}/v0`;
+}
+
+/** Waits for `pending` to settle; its failure is returned, not thrown; `ABORTED` when `signal` aborts first. */
+function untilSettled(pending: Promise<unknown>, signal: AbortSignal | undefined): Promise<unknown> {
+  const settled = pending.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (signal === undefined) return settled;
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    void settled.then((value) => {
+      signal.removeEventListener("abort", onAbort);
+      resolve(value);
+    });
+  });
+}
+
+const ABORTED = Symbol("aborted");

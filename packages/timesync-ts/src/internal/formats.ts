@@ -8,17 +8,39 @@
 export const SLUG_RE = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** An RFC 4122-shaped uuid (any version), case-insensitive. */
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Usernames as the server accepts them: `a-z 0-9 _ ~ -` only (`t~x` yes; `d.x`, `Pat`, `a@b` no). */
-export const USERNAME_RE = /^[a-z0-9_~-]+$/;
-/** An e-mail address whose domain holds a dot (`x@y` is refused by the server, `x@y.org` accepted). */
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The reference server lowercases a username before its own check, then stores and looks it up as sent:
+// `MixedCase1` is a valid username there, and so it is here.
+const USERNAME_CHARS = /^[a-z0-9_~-]+$/;
+/** Usernames as the server accepts them: `a-z 0-9 _ ~ -` after lowercasing (`MixedCase1`, `t~x` yes; `d.x`, `a@b` no). */
+export function isUsername(value: string): boolean {
+  return USERNAME_CHARS.test(value.toLowerCase());
+}
+
+// The reference server's e-mail rule, rewritten without its nested quantifiers (which backtrack badly).
+// A "character" is an ASCII letter, a digit, or `|` (the server's character class holds a literal `|`).
+// Local part: at least two characters; a single `.` or `_` may follow any character but the last; one
+// optional `+`, followed only by characters. Domain: characters, at most two dots and only among its
+// last three characters (`example.org` yes, `mail.example.org` no), then a dot and a lowercase
+// top-level domain of two or three letters (`.info`, `.ORG` no). No hyphens anywhere.
+const EMAIL_LOCAL_PLAIN = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])+$/;
+const EMAIL_LOCAL_PLUS = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])*[._]?\+[A-Za-z0-9|]+$/;
+const EMAIL_DOMAIN = /^[A-Za-z0-9|]+(?:\.?[A-Za-z0-9|]){2}\.[a-z]{2,3}$/;
+/** An e-mail address the reference server accepts (see the rule above); `pat@example.org` passes. */
+export function isEmail(value: string): boolean {
+  const at = value.indexOf("@");
+  if (at < 0 || value.indexOf("@", at + 1) >= 0) return false;
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1);
+  return (EMAIL_LOCAL_PLAIN.test(local) || EMAIL_LOCAL_PLUS.test(local)) && EMAIL_DOMAIN.test(domain);
+}
 
 /** How each format is described in error messages. */
 export const EXPECTED = {
   slug: 'a lowercase slug with at least one letter, such as "my-project"',
-  username: "a username of a-z, 0-9, _, ~ and -",
+  username: "a username of letters, digits, _, ~ and - (the server compares it lowercased)",
   uuid: "a uuid such as 3f0c4e1a-1b2c-4d3e-8f90-0123456789ab",
-  email: "an e-mail address whose domain holds a dot, such as pat@example.org",
+  email:
+    "an e-mail address the server accepts, such as pat@example.org: letters, digits, . _ + only (no hyphens), a domain of at most two dots before a lowercase 2- or 3-letter top-level domain",
 } as const;
 
 /** True for an absolute http(s) URI. */

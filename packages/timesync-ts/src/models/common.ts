@@ -43,10 +43,21 @@ export function wireDayOrNull(value: string | number | null | undefined): string
   return value === null || value === undefined ? null : normaliseWireDate(value);
 }
 
-/** Adds `parents` to a freshly converted object only when the server sent them (set, not spread: spreading a new object is slow in V8). */
-export function withParents<T extends object, P>(object: T, parents: P[] | undefined): T & { parents?: P[] } {
-  if (parents !== undefined) (object as T & { parents?: P[] }).parents = parents;
+/**
+ * Adds `parents` to a freshly converted object only when the server sent them (set, not spread:
+ * spreading a new object is slow in V8), oldest first: the reference server sends a project's parents
+ * newest first, so they are put in revision order (a stable sort; already ordered lists are kept).
+ */
+export function withParents<T extends object, P extends { revision: number }>(object: T, parents: P[] | undefined): T & { parents?: P[] } {
+  if (parents !== undefined) (object as T & { parents?: P[] }).parents = inRevisionOrder(parents);
   return object;
+}
+
+function inRevisionOrder<P extends { revision: number }>(parents: P[]): P[] {
+  for (let i = 1; i < parents.length; i++) {
+    if (parents[i]!.revision < parents[i - 1]!.revision) return [...parents].sort((a, b) => a.revision - b.revision);
+  }
+  return parents;
 }
 
 /** Throws when a patch changes nothing. */

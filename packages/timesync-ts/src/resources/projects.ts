@@ -14,6 +14,7 @@ import {
 } from "../models/project.js";
 import type { CallOptions } from "../options.js";
 import { RestCollection } from "./collection.js";
+import { rethrowProjectCreateRace } from "./create-race.js";
 
 const projects = new RestCollection("/projects", ":slug", (s) => s.ProjectSchema);
 
@@ -43,7 +44,11 @@ export abstract class TimeSyncProjectsApi {
     const signal = signalOf(options);
     const { ProjectCreateInputSchema } = await loadSchemas();
     const valid = validate(ProjectCreateInputSchema, input, "project") as ProjectCreateInput;
-    return projects.create(this, "createProject", projectCreateToWire(valid), { signal });
+    try {
+      return await projects.create(this, "createProject", projectCreateToWire(valid), { signal });
+    } catch (error) {
+      return rethrowProjectCreateRace(this, error, valid.slugs, (slug) => this.getProject(slug, { signal }));
+    }
   }
 
   /**

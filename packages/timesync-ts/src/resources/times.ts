@@ -1,6 +1,10 @@
+import type { Redactor } from "@facility-sdk/http-core";
 import { loadSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
+import { operationName } from "../client/transport.js";
+import { TimeSyncAuthorizationError, TimeSyncNotFoundError } from "../errors.js";
 import { uuidPath } from "../internal/ids.js";
+import { acceptPymesyncTimeFilter } from "../internal/pymesync-filters.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import {
   type GetTimeOptions,
@@ -18,6 +22,17 @@ import { RestCollection } from "./collection.js";
 import type { TimeSyncProjectsApi } from "./projects.js";
 
 const times = new RestCollection("/times", ":uuid", (s) => s.TimeSchema);
+
+/** The spec's answer to an update of a deleted time, built locally (the reference server would revive it). */
+function deletedTimeError(redactor: Redactor): TimeSyncNotFoundError {
+  return new TimeSyncNotFoundError({
+    status: 404,
+    error: "Object not found",
+    text: "Nonexistent time: it is deleted, and the reference server would restore it (refused before sending the update)",
+    operation: operationName("updateTime", "POST", "/times/:uuid"),
+    redactor,
+  });
+}
 
 /**
  * The time methods of TimeSync: create, update, list, read and delete time entries. Call them on a
@@ -69,13 +84,19 @@ export abstract class TimeSyncTimesApi {
   }
 
   /**
-   * Updates a time with any subset of the create fields. The result is re-read from the server when
-   * `activities` were not changed, because the update answer then lists none.
+   * Updates a time with any subset of the create fields and returns the time as stored. The time is
+   * read first: the reference server would revive a deleted time (a new revision with `deletedAt`
+   * null), so a deleted one is refused locally with {@link TimeSyncNotFoundError}, as the spec answers,
+   * and no update is sent. The result is read back, because the update answer is not what was stored (it lists no
+   * activities unless they were sent, and a renamed activity once per revision). A time moved to
+   * another `user` may no longer be readable by the caller; it is then built from the answer and
+   * the first read.
    *
    * @param uuid - the time's uuid
    * @param patch - the fields to change (at least one; falsy values the server would ignore are refused)
    * @param options - `signal` to cancel
    * @returns the updated time
+   * @throws {@link TimeSyncNotFoundError} when there is no such current time (deleted ones included)
    * @example
    * ```ts
    * const updated = await ts.updateTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab", { duration: "4h0m", notes: "layout and fonts" });
@@ -87,12 +108,30 @@ export abstract class TimeSyncTimesApi {
     const { TimeUpdateInputSchema } = await loadSchemas();
     const valid = validate(TimeUpdateInputSchema, patch, "time") as TimeUpdateInput;
     const object = timeUpdateToWire(valid);
-    const time = await times.update(this, "updateTime", id, object, { signal });
-    return valid.activities === undefined ? this.getTime(uuid, { signal }) : time;
+    // Read with include_deleted: a deleted time is told apart from a missing one (which answers 404),
+    // and the read's cache key differs from the read-back's, so a recording keeps both.
+    const before = await this.getTime(uuid, { includeDeleted: true, signal });
+    if (before.deletedAt !== null) throw deletedTimeError(stateOf(this).redactor);
+    const answer = await times.update(this, "updateTime", id, object, { signal });
+    const moved = valid.user !== undefined && valid.user !== before.user;
+    try {
+      return await this.getTime(uuid, { signal });
+    } catch (error) {
+      // The new owner's time is out of the caller's sight: the write succeeded, so say what was stored.
+      if (!moved || !(error instanceof TimeSyncNotFoundError || error instanceof TimeSyncAuthorizationError)) throw error;
+      // The reference server's answer names the owner before the update.
+      return {
+        ...answer,
+        user: valid.user ?? answer.user,
+        project: valid.project === undefined ? before.project : answer.project,
+        activities: valid.activities === undefined ? before.activities : [...new Set(valid.activities)],
+      };
+    }
   }
 
   /**
    * Lists the times visible to the caller. Values within one filter are ORed, filters are ANDed.
+   * pymesync's one-element lists for `start` and `end` (`start: ["2025-03-01"]`) are accepted too.
    *
    * @param filter - users, projects, activities, a day range, and the revision/deleted flags
    * @param options - `signal` to cancel
@@ -105,7 +144,7 @@ export abstract class TimeSyncTimesApi {
   async getTimes(filter: TimeFilter = {}, options: CallOptions = {}): Promise<Time[]> {
     const signal = signalOf(options);
     const { TimeFilterSchema } = await loadSchemas();
-    const valid = validate(TimeFilterSchema, filter, "filter") as TimeFilter;
+    const valid = validate(TimeFilterSchema, acceptPymesyncTimeFilter(filter), "filter") as TimeFilter;
     const query = timeFilterToQuery(valid);
     return times.list(this, "getTimes", { query, signal });
   }
@@ -137,7 +176,9 @@ export abstract class TimeSyncTimesApi {
   }
 
   /**
-   * Soft-deletes a time (its owner, a site manager or a site admin).
+   * Soft-deletes a time (its owner, a site manager or a site admin). Deleting an already deleted time
+   * succeeds again on the reference server (200; the spec says 404): the SDK passes that through, as a
+   * delete is idempotent, and sends no extra read. Use `getTime(uuid)` first to tell the cases apart.
    *
    * @param uuid - the time's uuid
    * @param options - `signal` to cancel

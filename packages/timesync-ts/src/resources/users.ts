@@ -6,6 +6,7 @@ import { signalOf, takeSignal, validate } from "../internal/validate.js";
 import { type User, type UserCreateInput, userCreateToWire, type UserReadOptions, type UserUpdateInput, userUpdateToWire } from "../models/user.js";
 import type { CallOptions } from "../options.js";
 import { RestCollection } from "./collection.js";
+import { rethrowUserCreateRace } from "./create-race.js";
 
 const users = new RestCollection("/users", ":username", (s) => s.UserSchema);
 
@@ -40,7 +41,11 @@ export abstract class TimeSyncUsersApi {
     const valid = validate(UserCreateInputSchema, input, "user") as UserCreateInput;
     const state = stateOf(this);
     const passwordHash = await state.hashSecret(valid.password);
-    return users.create(this, "createUser", userCreateToWire(valid, passwordHash), { signal });
+    try {
+      return await users.create(this, "createUser", userCreateToWire(valid, passwordHash), { signal });
+    } catch (error) {
+      return rethrowUserCreateRace(this, error, valid.username, () => this.getUser(valid.username, { signal }));
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXPECTED, isHttpUri, SLUG_RE, USERNAME_RE } from "../internal/formats.js";
+import { EXPECTED, isHttpUri, isUsername, SLUG_RE } from "../internal/formats.js";
 import { wireDayOrNull } from "../models/common.js";
 import { isIsoDay, normaliseWireDate } from "../wire/dates.js";
 
@@ -41,7 +41,7 @@ export const revisionedFields = { ...plainRevisionedFields, created_at: wireDate
 /** A slug, as the server accepts it. */
 export const slugInput = z.string().regex(SLUG_RE, `expected ${EXPECTED.slug}`);
 /** A username, as the server accepts it. */
-export const usernameInput = z.string().regex(USERNAME_RE, `expected ${EXPECTED.username}`);
+export const usernameInput = z.string().refine(isUsername, `expected ${EXPECTED.username}`);
 /** A day: `YYYY-MM-DD` or a valid `Date`. */
 export const dayInput = z.union([
   z.string().refine(isIsoDay, "expected a real day written YYYY-MM-DD"),

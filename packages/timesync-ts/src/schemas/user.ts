@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_RE, EXPECTED } from "../internal/formats.js";
+import { EXPECTED, isEmail } from "../internal/formats.js";
 import type { User } from "../models/user.js";
 import { camelize } from "../wire/names.js";
 import { optionalText, usernameInput, wireDate, wireOptionalDate } from "./common.js";
@@ -26,7 +26,7 @@ export const UserCreateInputSchema = z.strictObject({
   username: usernameInput,
   password: z.string().min(1, "must not be empty"),
   displayName: z.string().optional(),
-  email: z.string().regex(EMAIL_RE, `expected ${EXPECTED.email}`).optional(),
+  email: z.string().refine(isEmail, `expected ${EXPECTED.email}`).optional(),
   siteAdmin: z.boolean().optional(),
   siteManager: z.boolean().optional(),
   siteSpectator: z.boolean().optional(),
