@@ -13,6 +13,7 @@ import { HttpCoreError, type HttpCoreErrorDetails } from "./base.js";
  *   (error: unknown) => !(error instanceof HttpConnectionError),
  * );
  * ```
+ * @group Errors
  */
 export class HttpConnectionError extends HttpCoreError {}
 /**
@@ -25,6 +26,7 @@ export class HttpConnectionError extends HttpCoreError {}
  *   if (error instanceof HttpTimeoutError) console.error(error.message); // names the limit that ran out
  * });
  * ```
+ * @group Errors
  */
 export class HttpTimeoutError extends HttpCoreError {}
 /**
@@ -38,6 +40,7 @@ export class HttpTimeoutError extends HttpCoreError {}
  *   if (error instanceof HttpAbortError) console.log("cancelled");
  * });
  * ```
+ * @group Errors
  */
 export class HttpAbortError extends HttpCoreError {}
 /**
@@ -50,6 +53,7 @@ export class HttpAbortError extends HttpCoreError {}
  *   if (error instanceof ResponseTooLargeError) console.error("ask for less: a page, a date range");
  * });
  * ```
+ * @group Errors
  */
 export class ResponseTooLargeError extends HttpCoreError {}
 /**
@@ -60,6 +64,7 @@ export class ResponseTooLargeError extends HttpCoreError {}
  * const lenient = new HttpClient({ baseUrl: "https://legacy.example/", fallbackCharset: "latin1" }); // instead of a ResponseDecodeError
  * await lenient.request({ method: "GET", url: "/names" });
  * ```
+ * @group Errors
  */
 export class ResponseDecodeError extends HttpCoreError {}
 
@@ -80,6 +85,7 @@ export interface ResponseParseErrorDetails extends HttpCoreErrorDetails {
  *   return res.body.split(/\r?\n/).filter(Boolean).map(Number);
  * });
  * ```
+ * @group Errors
  */
 export class ResponseParseError extends HttpCoreError {
   /** Readable validation issues (redacted). */
@@ -112,6 +118,7 @@ export interface NearestRecording {
  *   if (error instanceof CacheMissError) console.error(error.expectedFile, error.nearest?.differences);
  * });
  * ```
+ * @group Errors
  */
 export class CacheMissError extends HttpCoreError {
   /** The file that would have answered the request ("" when the request may never be replayed). */
