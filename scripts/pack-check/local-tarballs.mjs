@@ -33,8 +33,9 @@ console.log(`Packed into ${out}. In your project (npm init -y, or an existing on
   # timesync-ts (TimeSync)
   npm i ${tarball["http-core"]} ${tarball["timesync-ts"]}
 
-  # the fake servers for tests and the getting-started guides (a dev dependency)
-  npm i -D ${tarball["http-core"]} ${tarball["test-cache"]}
+  # then the fake servers for tests and the getting-started guides (a dev dependency)
+  npm i -D ${tarball["test-cache"]}
 
-http-core is listed each time because it is not on the registry yet either; npm records the
-tarballs' paths in package.json, so keep the files where they are (or copy them along).`);
+http-core is in the SDK's line because it is not on the registry yet either (test-cache uses the
+one the SDK brought; installed without an SDK, add http-core's tarball to its line). npm records
+the tarballs' paths in package.json: keep the files where they are (or copy them along).`);
