@@ -1,6 +1,8 @@
 // The main job: an end-to-end session with both SDKs, as a user would run it.
-// Offline by default: test-cache's stateful fake PUMAPI and fake TimeSync servers on 127.0.0.1.
+// Offline by default: it starts test-cache's stateful fake PUMAPI and fake TimeSync servers on
+// 127.0.0.1 (no recorded fixtures, no network), and says so, with its own path, when it starts.
 // With PUMAPI_URL + PPMS_API_KEY, or TIMESYNC_URL (+ TIMESYNC_USER/TIMESYNC_PASSWORD), it talks to a live server.
+import { fileURLToPath } from "node:url";
 import { startFakePumapi, startFakeTimeSync } from "@facility-sdk/test-cache";
 import { PpmsConnection } from "pyppms-ts";
 import { TimeSync, formatDuration } from "timesync-ts";
@@ -86,9 +88,15 @@ function hhmm(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")} ${String(date.getHours()).padStart(2, "0")}:${String(date.getMinutes()).padStart(2, "0")}`;
 }
 
+const script = fileURLToPath(import.meta.url).slice(fileURLToPath(new URL("..", import.meta.url)).length);
+console.log(
+  `${script}: both SDKs used as a user would; PPMS against ${env.PUMAPI_URL && env.PPMS_API_KEY ? "PUMAPI_URL" : "a fake PUMAPI server"}, ` +
+    `TimeSync against ${env.TIMESYNC_URL ? "TIMESYNC_URL" : "a fake TimeSync server"} (fakes from @facility-sdk/test-cache, started on 127.0.0.1 and stopped at the end).`,
+);
 try {
   await ppmsSession();
   await timesyncSession();
+  // (further demo parts go here)
   console.log("\nDemo finished.");
 } catch (error) {
   console.error(`\nDemo failed: ${error?.name ?? "Error"}: ${error?.message ?? error}`);

@@ -5,7 +5,11 @@
 // reads it: after the page's earlier blocks, so a block may use what an earlier one set up (as the run
 // does); a `// not run` block is checked in a scope of its own, so it may declare names again (the
 // live form of a client the page runs against a fake). Imports are hoisted to the top of the page's
-// program. Errors name the page and line. Usage: node scripts/docs-check/guides.mjs (packages built).
+// program. Errors name the page and line. Each page runs twice, as the two kinds of project a reader
+// may paste it into: an ES module project (`"type": "module"`: imports and top-level await as written)
+// and a CommonJS project as `npm init -y` makes it (no `"type"`: the imports compiled to `require`, the
+// code in an async function, as the guides' "ESM or CommonJS" section tells readers to write it).
+// Usage: node scripts/docs-check/guides.mjs (packages built).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -17,9 +21,14 @@ const pages = ["docs", "docs/guides"].flatMap((d) =>
   existsSync(join(root, d)) ? readdirSync(join(root, d)).filter((f) => f.endsWith(".md")).map((f) => join(root, d, f)) : [],
 );
 const out = join(root, ".tmp", "guides");
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
+const outCjs = join(root, ".tmp", "guides-cjs");
+for (const dir of [out, outCjs]) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+}
 writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module", private: true }));
+// What `npm init -y` writes: no "type", so .js files are CommonJS.
+writeFileSync(join(outCjs, "package.json"), JSON.stringify({ name: "guides-cjs", version: "1.0.0", main: "index.js", license: "ISC" }, null, 2));
 
 const programs = [];
 const lineMap = new Map(); // check file → [line of the check file (0-based) → "page:line"]
@@ -57,8 +66,14 @@ for (const page of pages) {
   const head = [...imports, "export {};"];
   writeFileSync(join(out, `${name}.check.ts`), `${head.join("\n")}\n${checked.join("\n")}\n`);
   writeFileSync(join(out, `${name}.ts`), `${head.join("\n")}\n${run.join("\n")}\n`);
+  // CommonJS: the same imports (compiled to require) and the code in an async function, awaited.
+  const main = `async function main(): Promise<void> {\n${run.join("\n")}\n}\nmain().catch((error: unknown) => {\n  console.error(error);\n  process.exitCode = 1;\n});\n`;
+  writeFileSync(join(outCjs, `${name}.ts`), `${[...imports].join("\n")}\n${main}`);
   lineMap.set(join(out, `${name}.check.ts`), [...head.map(() => `${where} (imports)`), ...checkedFrom]);
-  programs.push({ page, name, blocks: found.length });
+  // A ```js block that starts `// index.js in a CommonJS project` is the page's CommonJS form: run as is.
+  const cjsBlocks = [...text.matchAll(/```js\n(\/\/ index\.js in a CommonJS project[\s\S]*?)```/g)].map((m) => m[1]);
+  cjsBlocks.forEach((code, i) => writeFileSync(join(outCjs, `${name}.commonjs-${i}.js`), code));
+  programs.push({ page, name, blocks: found.length, cjsBlocks: cjsBlocks.length });
 }
 
 // The check files hold every block (the run files only the run blocks, in the same order and scope).
@@ -71,17 +86,30 @@ for (const d of diagnostics) {
 }
 let failed = diagnostics.length > 0;
 
+const kinds = [
+  { label: "ESM", dir: out, ext: ".mjs", module: ts.ModuleKind.ESNext },
+  { label: "CommonJS", dir: outCjs, ext: ".js", module: ts.ModuleKind.CommonJS },
+];
 for (const p of programs) {
-  const source = readFileSync(join(out, `${p.name}.ts`), "utf8");
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const file = join(out, `${p.name}.mjs`);
-  writeFileSync(file, js);
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [file], { cwd: root, encoding: "utf8", timeout: 120_000, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
-  const ok = r.status === 0;
-  if (!ok) failed = true;
-  console.log(`${ok ? "ok  " : "FAIL"}  ${p.page.slice(root.length)}: ${p.blocks} block(s) run in ${Date.now() - t0} ms`);
-  if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+  for (const kind of kinds) {
+    const source = readFileSync(join(kind.dir, `${p.name}.ts`), "utf8");
+    const js = ts.transpileModule(source, { compilerOptions: { module: kind.module, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+    const file = join(kind.dir, `${p.name}${kind.ext}`);
+    writeFileSync(file, js);
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [file], { cwd: kind.dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
+    const ok = r.status === 0;
+    if (!ok) failed = true;
+    console.log(`${ok ? "ok  " : "FAIL"}  ${p.page.slice(root.length)} (${kind.label}): ${p.blocks} block(s) run in ${Date.now() - t0} ms`);
+    if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+  }
+  for (let i = 0; i < p.cjsBlocks; i++) {
+    const r = spawnSync(process.execPath, [join(outCjs, `${p.name}.commonjs-${i}.js`)], { cwd: outCjs, encoding: "utf8", timeout: 60_000, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
+    const ok = r.status === 0;
+    if (!ok) failed = true;
+    console.log(`${ok ? "ok  " : "FAIL"}  ${p.page.slice(root.length)}: its CommonJS example (js block ${i + 1}) run as written`);
+    if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+  }
 }
 console.log(`guides: ${programs.length} page(s) checked, ${diagnostics.length} type error(s)`);
 process.exit(failed ? 1 : 0);

@@ -88,7 +88,8 @@ try {
     await page.getByRole("heading", { name: /A first call to PPMS/ }).first().waitFor({ timeout: 10_000 });
     await page.locator(".col-content table tr", { hasText: "pyppms" }).filter({ hasText: "PPMS" }).first().waitFor({ timeout: 10_000 });
     await page.locator(".col-content table tr", { hasText: "pymesync" }).filter({ hasText: "TimeSync" }).first().waitFor({ timeout: 10_000 });
-    await page.locator(".col-content pre", { hasText: "npm i pyppms-ts" }).filter({ hasText: "npm i timesync-ts" }).first().waitFor({ timeout: 10_000 });
+    // Until the first release the packages are not on the registry: the page says how to install from tarballs.
+    await page.locator(".col-content pre", { hasText: "pack:tarballs" }).first().waitFor({ timeout: 10_000 });
     // The contributors' set-up stays in the repository README: it is not the site's front page.
     if ((await page.getByText("pnpm test:all").count()) > 0) throw new Error("the front page shows the contributors' set-up (the repo README)");
     // The side navigation is built by typedoc's script; collapsed entries are in the DOM but hidden.
@@ -123,7 +124,10 @@ try {
     });
   }
   await step("navigation leads to the pyppms-ts page and its README", async () => {
-    await page.locator(`#tsd-nav-container a[href$="modules/pyppms-ts.html"], .site-menu a[href$="modules/pyppms-ts.html"]`).first().click();
+    // The menu groups the packages under "Modules" (and the guides under "Guides"); open it as a reader would.
+    const moduleLink = page.locator(`#tsd-nav-container a[href$="modules/pyppms-ts.html"]`).first();
+    if (!(await moduleLink.isVisible())) await page.locator("#tsd-nav-container summary", { hasText: /^\s*Modules\s*$/ }).first().click();
+    await moduleLink.click();
     await page.waitForURL(/modules\/pyppms-ts\.html/);
     await page.getByText("The pyppms examples, in TypeScript").first().waitFor({ timeout: 10_000 });
   });
@@ -132,6 +136,37 @@ try {
     await page.waitForURL(/PpmsConnection/);
     await page.getByRole("heading", { name: /connect/ }).first().waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(shots, "ppms-connection.png") });
+  });
+  await step("the pyppms-ts and timesync-ts menus start with the connection; the errors are a group of their own", async () => {
+    await page.goto(base, { waitUntil: "load" });
+    for (const [module, connection] of [["pyppms-ts", "PpmsConnection"], ["timesync-ts", "TimeSync"]]) {
+      await page.locator(`#tsd-nav-container a[href$="modules/${module}.html"]`).first().waitFor({ state: "attached", timeout: 10_000 });
+      // The module's entries in menu order: group headings (summary) and links, hidden ones included.
+      const entries = await page.evaluate((m) => {
+        const link = document.querySelector(`#tsd-nav-container a[href$="modules/${m}.html"]`);
+        const item = link?.closest("li");
+        const own = link?.textContent?.trim();
+        return item ? [...item.querySelectorAll("ul summary, ul a")].map((e) => e.textContent?.trim() ?? "").filter((t) => t !== own) : [];
+      }, module);
+      if (entries[0] !== "Connection" || entries[1] !== connection) throw new Error(`${module}'s menu starts with ${entries.slice(0, 3).join(", ")}`);
+      const errors = entries.indexOf("Errors");
+      const core = entries.indexOf("HttpCoreError");
+      if (errors < 0 || core < errors || entries.indexOf("Classes") > errors) throw new Error(`${module}: the re-exported http-core errors are not under "Errors" (${entries.slice(0, 12).join(", ")} …)`);
+    }
+  });
+  await step("the PpmsConnection page does not draw its method families as superclasses; an error page keeps its hierarchy", async () => {
+    await page.goto(new URL("classes/pyppms-ts.PpmsConnection.html", base).href, { waitUntil: "load" });
+    await page.getByRole("heading", { name: /connect/ }).first().waitFor({ timeout: 10_000 });
+    if (await page.locator("section.tsd-hierarchy").first().isVisible()) throw new Error("the Hierarchy panel lists the method families as superclasses");
+    await page.locator(".col-content a", { hasText: "PpmsUsersApi" }).first().waitFor({ timeout: 10_000 });
+    await page.goto(new URL("classes/pyppms-ts.PpmsUserNotFoundError.html", base).href, { waitUntil: "load" });
+    await page.locator("section.tsd-hierarchy").first().waitFor({ state: "visible", timeout: 10_000 });
+  });
+  await step("the @facility-sdk/test-cache/msw subpath has its page, with createMswDispatcher", async () => {
+    const res = await page.goto(new URL("modules/_facility-sdk_test-cache.msw.html", base).href, { waitUntil: "load" });
+    if (res?.status() !== 200) throw new Error(`the msw page answered ${res?.status()}`);
+    await page.getByText("@facility-sdk/test-cache/msw").first().waitFor({ timeout: 10_000 });
+    await page.locator(".col-content a", { hasText: "createMswDispatcher" }).first().waitFor({ timeout: 10_000 });
   });
   for (const term of ["PpmsConnection", "TimeSync", "RecordReplayCache"]) {
     await step(`search finds ${term}`, async () => {

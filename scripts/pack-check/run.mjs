@@ -1,7 +1,8 @@
 // Packs http-core and each SDK, installs each SDK ALONE into a fresh directory outside the workspace
 // with npm (http-core from its tarball, everything else from the registry), then checks ESM import,
 // CJS require and a TypeScript consumer (node16 and bundler resolution) on Node 20, and import +
-// require on Node 22 and 24 (npm's `node` package). Prints packed sizes and cold import times.
+// require on Node 22 and 24 (npm's `node` package). Every tarball (test-cache's too) must hold LICENSE and
+// no placeholder repository. Prints packed sizes and cold import times.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,10 +38,29 @@ function pack(dir) {
   return join(work, file);
 }
 
+// What every tarball must hold, whatever it is for: the licence, and a package.json a registry can take
+// (no workspace: ranges, no placeholder repository host; the field stays out until the real one is known).
+function checkTarball(dir, tgz) {
+  check(`${dir}: tarball holds LICENSE, README.md and dist/, no placeholder repository, no workspace: range`, () => {
+    const listing = run("tar", ["-tzf", tgz], work).split("\n");
+    for (const file of ["package/LICENSE", "package/README.md", "package/package.json"]) {
+      if (!listing.includes(file)) throw new Error(`${file} is not in ${tgz}`);
+    }
+    if (!listing.some((f) => f.startsWith("package/dist/"))) throw new Error(`no dist/ in ${tgz}`);
+    const manifest = run("tar", ["-xzOf", tgz, "package/package.json"], work);
+    const repository = JSON.stringify(JSON.parse(manifest).repository ?? "");
+    if (/example\.(invalid|com|org)|placeholder/i.test(repository)) throw new Error(`placeholder repository: ${repository}`);
+    if (manifest.includes("workspace:")) throw new Error("a workspace: range is left in package.json");
+  });
+}
+
 try {
   const coreTgz = pack("http-core");
+  checkTarball("http-core", coreTgz);
+  checkTarball("test-cache", pack("test-cache"));
   for (const [sdk, spec] of Object.entries(consumers)) {
     const tgz = pack(sdk);
+    checkTarball(sdk, tgz);
     console.log(JSON.stringify({ bench: `pack-size:${sdk}`, value: statSync(tgz).size / 1024, unit: "kB" }));
     const dir = join(work, `consumer-${sdk}`);
     rmSync(dir, { recursive: true, force: true });

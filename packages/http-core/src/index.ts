@@ -12,3 +12,4 @@ export * from "./cache/modes.js";
 export * from "./cache/record-replay-cache.js";
 export type { FieldValue } from "./internal/encode.js";
 export * from "./install-methods.js";
+export * from "./option-keys.js";

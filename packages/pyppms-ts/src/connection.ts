@@ -31,6 +31,12 @@ export interface PpmsConnection extends FamilyMethods {}
  * accepted answer to (or replay it from) a cache directory in pyppms' layout. Every method takes
  * an `AbortSignal` (`{ signal }`).
  *
+ * The methods are documented by family, on {@link PpmsUsersApi}, {@link PpmsGroupsApi},
+ * {@link PpmsSystemsApi}, {@link PpmsRightsApi}, {@link PpmsBookingsApi}, {@link PpmsExperienceApi},
+ * {@link PpmsProjectsApi}, {@link PpmsBillingApi}, {@link PpmsIncidentsApi}, {@link PpmsOrdersApi},
+ * {@link PpmsInvoicesApi}, {@link PpmsSamplesApi} and {@link PpmsAccountsApi}: the connection has
+ * them all (installed on it, not inherited).
+ *
  * @example
  * ```ts
  * import { PpmsConnection } from "pyppms-ts";
@@ -42,6 +48,7 @@ export interface PpmsConnection extends FamilyMethods {}
  * const emails = await ppms.getUsersEmails({ active: true });
  * await ppms.close();
  * ```
+ * @group Connection
  */
 export class PpmsConnection {
   static {

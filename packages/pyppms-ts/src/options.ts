@@ -1,4 +1,5 @@
-import type { CacheMode, LogLevel, TimeoutOptions, TransportOptions } from "@facility-sdk/http-core";
+import { checkOptionKeys, type CacheMode, type LogLevel, type TimeoutOptions, type TransportOptions } from "@facility-sdk/http-core";
+import { PpmsInvalidArgumentError } from "./errors/argument.js";
 import type { SystemCredentials } from "./types.js";
 
 /**
@@ -97,3 +98,49 @@ export type PpmsLogLevel = LogLevel;
  * @deprecated Use http-core's `TimeoutOptions`.
  */
 export type PpmsTimeout = TimeoutOptions;
+
+// The keys of PpmsConnectionOptions besides TransportOptions', kept in step with the interface by the compiler.
+const OWN_KEYS = Object.keys({
+  baseUrl: true,
+  url: true,
+  apiKey: true,
+  system: true,
+  cacheMode: true,
+  cacheUsersOnly: true,
+  concurrency: true,
+  strict: true,
+  now: true,
+  format: true,
+} satisfies Record<Exclude<keyof PpmsConnectionOptions, keyof TransportOptions>, true>);
+
+/**
+ * Checks the keys of {@link PpmsConnection.connect}'s options at runtime, for plain JavaScript:
+ * a misspelt key gets a did-you-mean (`timeoutMs` → `timeout`, `base_url` → `baseUrl`), a pyppms
+ * keyword argument is named as such (`api_key` → `apiKey`), a missing endpoint is reported as
+ * missing, and pyppms' positional `PpmsConnection(url, api_key)` is explained. `connect` runs it
+ * first; the values themselves are checked after it.
+ *
+ * @param options - the options as given
+ * @returns the same options
+ * @throws {@link PpmsInvalidArgumentError} naming the key and what to write instead (never a value)
+ * @example
+ * ```ts
+ * checkPpmsConnectionOptions({ baseUrl: "https://ppms.example/pumapi/", api_key: "…" });
+ * // throws: Invalid options.api_key: "api_key" is the pyppms name; here it is "apiKey"
+ * ```
+ */
+export function checkPpmsConnectionOptions(options: unknown): PpmsConnectionOptions {
+  return checkOptionKeys<PpmsConnectionOptions>(options, {
+    field: "options",
+    known: OWN_KEYS,
+    transport: true,
+    required: [["baseUrl", "url"]],
+    foreign: {
+      api_key: { from: "pyppms", use: "apiKey" },
+      cache_users_only: { from: "pyppms", use: "cacheUsersOnly" },
+      cache_path: { from: "pyppms", use: "cache" },
+    },
+    notAnObject: "pyppms' PpmsConnection(url, api_key) is PpmsConnection.connect({ baseUrl: url, apiKey: key }) here",
+    error: (field, problem, more) => new PpmsInvalidArgumentError(field, problem, more),
+  });
+}

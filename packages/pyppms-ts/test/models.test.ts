@@ -104,17 +104,17 @@ describe("PpmsBooking", () => {
     expect(booking.session).toBe("12345");
     expect(booking.starttime).toEqual(new Date(2030, 2, 14, 10, 17, 0));
     expect(booking.endtime).toEqual(new Date(2030, 2, 14, 10, 59, 0));
-    expect(booking.desc).toBe("jdoe@31 (2030-03-14 10:17:00 -- 2030-03-14 10:59:00) [12345]");
-    expect(String(booking)).toBe(
-      "username: jdoe - system: 31 - reservation start / end: [ 2030-03-14 10:17:00 / 2030-03-14 10:59:00 ]",
-    );
+    // pyppms 3.3.0's `desc` and `str(booking)`, character for character.
+    expect(booking.desc).toBe("jdoe@31 [2030-03-14 10:17 -- 2030-03-14 10:59]");
+    expect(String(booking)).toBe("PpmsBooking(username=[jdoe], system_id=[31], starttime=[2030-03-14 10:17], endtime=[2030-03-14 10:59], session=[12345])");
+    expect(String(new PpmsBooking("jdoe", 31, now, null))).toBe("PpmsBooking(username=[jdoe], system_id=[31], starttime=[2030-03-14 10:17], endtime=[===UNDEFINED===])");
   });
 
   it("nextbooking: starts after the given minutes and has no end", () => {
     const booking = PpmsBooking.fromBookingResponse("amueller\r\n1440\r\n12346", "next", 31, { now });
     expect(booking.starttime).toEqual(new Date(2030, 2, 15, 10, 17, 0));
     expect(booking.endtime).toBeNull();
-    expect(booking.desc).toContain("-- ===UNDEFINED===");
+    expect(booking.desc).toBe("amueller@31 [2030-03-15 10:17 -- ===UNDEFINED===]");
   });
 
   it("rejects an unknown booking type, an empty and a truncated answer", () => {

@@ -171,7 +171,8 @@ describe("time helpers", () => {
   });
 
   it("fmtTime and formatDay format local time like pyppms", () => {
-    expect(fmtTime(new Date(2030, 2, 4, 7, 5, 9))).toBe("2030-03-04 07:05:09");
+    // pyppms' fmt_time is strftime("%Y-%m-%d %H:%M"): no seconds.
+    expect(fmtTime(new Date(2030, 2, 4, 7, 5, 9))).toBe("2030-03-04 07:05");
     expect(fmtTime(null)).toBe("===UNDEFINED===");
     expect(formatDay(new Date(2030, 11, 31, 23, 59))).toBe("2030-12-31");
   });

@@ -30,8 +30,8 @@ describe("README examples", () => {
       const system = (await ppms.getSystems()).get(booking.systemId);
       lines.push(`${booking.username} on ${system?.name}: ${booking.desc}`);
     }
-    expect(lines[0]).toBe("jdoe on Zeiss LSM 900: jdoe@31 (2030-03-14 08:00:00 -- 2030-03-14 12:30:00) []");
-    expect(lines[2]).toBe("bkovac on Confocal, upright: bkovac@33 (2030-03-14 13:00:00 -- 2030-03-15 00:00:00) []");
+    expect(lines[0]).toBe("jdoe on Zeiss LSM 900: jdoe@31 [2030-03-14 08:00 -- 2030-03-14 12:30]");
+    expect(lines[2]).toBe("bkovac on Confocal, upright: bkovac@33 [2030-03-14 13:00 -- 2030-03-15 00:00]");
   });
 
   it("permissions", async () => {

@@ -1,3 +1,14 @@
+/**
+ * The msw bridge, on a subpath of its own so that msw (an optional peer dependency) stays out of
+ * the main entry's types: `import { createMswDispatcher } from "@facility-sdk/test-cache/msw"`
+ * (ESM) or `require("@facility-sdk/test-cache/msw")` (CommonJS). Install `msw` (2.x) next to it.
+ *
+ * msw intercepts `fetch` and Node's `http`, but not the npm `undici` package the SDKs send with;
+ * {@link createMswDispatcher} turns msw request handlers into an undici `Dispatcher` that you pass
+ * as the SDK's `dispatcher` option.
+ *
+ * @module msw
+ */
 import { Dispatcher } from "undici";
 import type { RequestHandler } from "msw";
 
@@ -18,10 +29,15 @@ type AnyHandler = Dispatcher.DispatchHandler & {
 /**
  * An undici `Dispatcher` that answers from msw request handlers. msw does not see requests made
  * with the npm `undici` package; pass this as the SDK's `dispatcher` to use msw handlers anyway.
+ * Import it from the subpath `@facility-sdk/test-cache/msw`.
  *
+ * @param handlers - msw request handlers (`http.get(…)`, `http.post(…)`), tried in order
+ * @param options - what to do with a request no handler answers (default: fail it)
+ * @returns the dispatcher, for the SDK's (or http-core's) `dispatcher` option
  * @example
  * ```ts
  * import { http, HttpResponse } from "msw";
+ * import { createMswDispatcher } from "@facility-sdk/test-cache/msw";
  * const dispatcher = createMswDispatcher([http.post("https://ppms.example/pumapi/", () => HttpResponse.text("jdoe\r\n"))]);
  * const client = new HttpClient({ baseUrl: "https://ppms.example/pumapi/", dispatcher });
  * ```

@@ -36,6 +36,7 @@ function brand(...classes: { prototype: object }[]): void {
  *   else if (error instanceof FacilitySdkError) console.error("transport:", error.operation, error.message);
  * }
  * ```
+ * @group Errors
  */
 export class TimeSyncError extends FacilitySdkError {
   /**
@@ -67,6 +68,7 @@ export class TimeSyncError extends FacilitySdkError {
  *   if (error instanceof TimeSyncValidationError) console.log(error.field, error.problem); // "time.duration", ...
  * }
  * ```
+ * @group Errors
  */
 export class TimeSyncValidationError extends InvalidArgumentError {
   /**
@@ -87,6 +89,7 @@ export class TimeSyncValidationError extends InvalidArgumentError {
  * const anonymous = new TimeSync({ baseUrl });
  * await anonymous.getTimes().catch((e) => e instanceof TimeSyncNotAuthenticatedError); // true
  * ```
+ * @group Errors
  */
 export class TimeSyncNotAuthenticatedError extends TimeSyncError {
   /**
@@ -131,6 +134,7 @@ export interface TimeSyncApiErrorDetails extends HttpCoreErrorDetails {
  *   if (error instanceof TimeSyncApiError) console.log(error.status, error.error, error.text, error.operation);
  * }
  * ```
+ * @group Errors
  */
 export class TimeSyncApiError extends HttpStatusError {
   /** HTTP status. */
@@ -174,6 +178,7 @@ export class TimeSyncApiError extends HttpStatusError {
  * ```ts
  * await ts.getTime("3f0c4e1a-1b2c-4d3e-8f90-0123456789ab").catch((e) => e instanceof TimeSyncNotFoundError);
  * ```
+ * @group Errors
  */
 export class TimeSyncNotFoundError extends TimeSyncApiError {}
 
@@ -184,6 +189,7 @@ export class TimeSyncNotFoundError extends TimeSyncApiError {}
  * ```ts
  * await ts.createActivity({ name: "Docs", slug: "docs" }).catch((e) => e instanceof TimeSyncBadObjectError);
  * ```
+ * @group Errors
  */
 export class TimeSyncBadObjectError extends TimeSyncApiError {}
 
@@ -194,6 +200,7 @@ export class TimeSyncBadObjectError extends TimeSyncApiError {}
  * ```ts
  * await ts.getUser("pat").catch((e) => e instanceof TimeSyncInvalidIdentifierError);
  * ```
+ * @group Errors
  */
 export class TimeSyncInvalidIdentifierError extends TimeSyncApiError {}
 
@@ -205,6 +212,7 @@ export class TimeSyncInvalidIdentifierError extends TimeSyncApiError {}
  * ```ts
  * await ts.authenticate({ username: "pat", password: "wrong" }).catch((e) => e instanceof TimeSyncAuthenticationError);
  * ```
+ * @group Errors
  */
 export class TimeSyncAuthenticationError extends TimeSyncApiError {}
 
@@ -215,6 +223,7 @@ export class TimeSyncAuthenticationError extends TimeSyncApiError {}
  * ```ts
  * await ts.createActivity({ name: "Docs", slug: "docs" }).catch((e) => e instanceof TimeSyncAuthorizationError);
  * ```
+ * @group Errors
  */
 export class TimeSyncAuthorizationError extends TimeSyncApiError {}
 
@@ -225,6 +234,7 @@ export class TimeSyncAuthorizationError extends TimeSyncApiError {}
  * ```ts
  * await ts.createProject({ name: "Web", slugs: ["web"], defaultActivity: "nope" }).catch((e) => e instanceof TimeSyncConflictError);
  * ```
+ * @group Errors
  */
 export class TimeSyncConflictError extends TimeSyncApiError {}
 
@@ -235,6 +245,7 @@ export class TimeSyncConflictError extends TimeSyncApiError {}
  * ```ts
  * await ts.createActivity({ name: "Dev again", slug: "dev" }).catch((e) => e instanceof TimeSyncSlugExistsError && e.values);
  * ```
+ * @group Errors
  */
 export class TimeSyncSlugExistsError extends TimeSyncConflictError {}
 
@@ -245,6 +256,7 @@ export class TimeSyncSlugExistsError extends TimeSyncConflictError {}
  * ```ts
  * await ts.createUser({ username: "pat", password: "…" }).catch((e) => e instanceof TimeSyncUsernameExistsError);
  * ```
+ * @group Errors
  */
 export class TimeSyncUsernameExistsError extends TimeSyncConflictError {}
 
@@ -255,6 +267,7 @@ export class TimeSyncUsernameExistsError extends TimeSyncConflictError {}
  * ```ts
  * await ts.deleteProject("web").catch((e) => e instanceof TimeSyncMethodNotAllowedError);
  * ```
+ * @group Errors
  */
 export class TimeSyncMethodNotAllowedError extends TimeSyncApiError {}
 
@@ -265,6 +278,7 @@ export class TimeSyncMethodNotAllowedError extends TimeSyncApiError {}
  * ```ts
  * await ts.getTimes({ start: "2999-01-01" }).catch((e) => e instanceof TimeSyncBadQueryError);
  * ```
+ * @group Errors
  */
 export class TimeSyncBadQueryError extends TimeSyncApiError {}
 
@@ -275,6 +289,7 @@ export class TimeSyncBadQueryError extends TimeSyncApiError {}
  * ```ts
  * await ts.createProject({ name: "Web", slugs: ["web"], users: { ghost: { member: true } } }).catch((e) => e instanceof TimeSyncServerError);
  * ```
+ * @group Errors
  */
 export class TimeSyncServerError extends TimeSyncApiError {}
 
@@ -291,6 +306,7 @@ export class TimeSyncServerError extends TimeSyncApiError {}
  *   if (error instanceof TimeSyncResponseError) console.log(error.operation, error.status, error.issues, error.bodyExcerpt);
  * }
  * ```
+ * @group Errors
  */
 export class TimeSyncResponseError extends ResponseParseError {
   /**

@@ -3,6 +3,7 @@
 // are loaded on the first call that validates or parses (src/client/schemas.ts).
 export { TimeSync } from "./timesync.js";
 export type { CallOptions, TimeSyncCredentials, TimeSyncOptions } from "./options.js";
+export { checkTimeSyncCredentials, checkTimeSyncOptions } from "./options.js";
 export { type ListedActivities, TimeSyncActivitiesApi } from "./resources/activities.js";
 export { TimeSyncProjectsApi } from "./resources/projects.js";
 export { TimeSyncTimesApi } from "./resources/times.js";

@@ -28,6 +28,7 @@ export interface TimeSync extends TimeSyncTimesApi, TimeSyncProjectsApi, TimeSyn
  * const times = await ts.getTimes({ project: ["web"], start: "2024-05-01", end: "2024-05-31" });
  * await ts.close();
  * ```
+ * @group Connection
  */
 export class TimeSync {
   /**

@@ -21,6 +21,7 @@ export interface FacilitySdkErrorOptions {
  *   if (error instanceof FacilitySdkError) console.error(error.operation, error.message);
  * }
  * ```
+ * @group Errors
  */
 export class FacilitySdkError extends Error {
   /** The SDK operation that failed (PUMAPI action, TimeSync method and path), when known. */
@@ -56,6 +57,7 @@ export interface InvalidArgumentErrorOptions extends FacilitySdkErrorOptions {
  *   if (error instanceof InvalidArgumentError) console.error(error.field, error.problem, error.hint);
  * }
  * ```
+ * @group Errors
  */
 export class InvalidArgumentError extends FacilitySdkError {
   /** The argument, option or field that is wrong (a dotted path such as `options.timeout.totalMs`). */
@@ -111,6 +113,7 @@ const REDACT_WINDOW = 8192;
  *   if (error instanceof HttpCoreError) console.error(error.operation, error.method, error.url, error.status, error.bodyExcerpt);
  * }
  * ```
+ * @group Errors
  */
 export class HttpCoreError extends FacilitySdkError {
   /** HTTP method of the request ("" when unknown). */

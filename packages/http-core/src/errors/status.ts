@@ -41,6 +41,7 @@ export interface FromResponseOptions {
  *   if (error instanceof HttpStatusError) console.error(error.status, error.retryAfterMs, error.bodyExcerpt);
  * }
  * ```
+ * @group Errors
  */
 export class HttpStatusError extends HttpCoreError {
   /** How long the server asked to wait (`Retry-After`), in milliseconds, when it said. */
@@ -119,6 +120,7 @@ function matchesStatus(self: unknown, base: unknown, value: unknown, test: (stat
  * const error = HttpStatusError.fromResponse({ status: 400, body: "bad", attempts: 1, headers: {}, request: { method: "GET", url: "https://api.example/x" } });
  * error instanceof HttpClientError; // true
  * ```
+ * @group Errors
  */
 export class HttpClientError extends HttpStatusError {
   /** Matches by status (see {@link HttpStatusError}). */
@@ -137,6 +139,7 @@ export class HttpClientError extends HttpStatusError {
  *   if (error instanceof HttpNotFoundError) console.log("no such page or object");
  * }
  * ```
+ * @group Errors
  */
 export class HttpNotFoundError extends HttpClientError {
   /** Matches by status (see {@link HttpStatusError}). */
@@ -155,6 +158,7 @@ export class HttpNotFoundError extends HttpClientError {
  *   if (error instanceof HttpRateLimitError) console.log(`try again in ${(error.retryAfterMs ?? 1000) / 1000} s`);
  * }
  * ```
+ * @group Errors
  */
 export class HttpRateLimitError extends HttpClientError {
   /** Matches by status (see {@link HttpStatusError}). */
@@ -171,6 +175,7 @@ export class HttpRateLimitError extends HttpClientError {
  * error instanceof HttpServerError; // true
  * error.message; // "GET https://api.example/x answered HTTP 503 after 3 attempts"
  * ```
+ * @group Errors
  */
 export class HttpServerError extends HttpStatusError {
   /** Matches by status (see {@link HttpStatusError}). */

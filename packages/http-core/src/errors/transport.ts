@@ -13,6 +13,7 @@ import { HttpCoreError, type HttpCoreErrorDetails } from "./base.js";
  *   (error: unknown) => !(error instanceof HttpConnectionError),
  * );
  * ```
+ * @group Errors
  */
 export class HttpConnectionError extends HttpCoreError {}
 /**
@@ -25,6 +26,7 @@ export class HttpConnectionError extends HttpCoreError {}
  *   if (error instanceof HttpTimeoutError) console.error(error.message); // names the limit that ran out
  * });
  * ```
+ * @group Errors
  */
 export class HttpTimeoutError extends HttpCoreError {}
 /**
@@ -38,6 +40,7 @@ export class HttpTimeoutError extends HttpCoreError {}
  *   if (error instanceof HttpAbortError) console.log("cancelled");
  * });
  * ```
+ * @group Errors
  */
 export class HttpAbortError extends HttpCoreError {}
 /**
@@ -63,6 +66,7 @@ export class ClientClosedError extends HttpCoreError {}
  *   if (error instanceof ResponseTooLargeError) console.error("ask for less: a page, a date range");
  * });
  * ```
+ * @group Errors
  */
 export class ResponseTooLargeError extends HttpCoreError {}
 /**
@@ -73,6 +77,7 @@ export class ResponseTooLargeError extends HttpCoreError {}
  * const lenient = new HttpClient({ baseUrl: "https://legacy.example/", fallbackCharset: "latin1" }); // instead of a ResponseDecodeError
  * await lenient.request({ method: "GET", url: "/names" });
  * ```
+ * @group Errors
  */
 export class ResponseDecodeError extends HttpCoreError {}
 
@@ -93,6 +98,7 @@ export interface ResponseParseErrorDetails extends HttpCoreErrorDetails {
  *   return res.body.split(/\r?\n/).filter(Boolean).map(Number);
  * });
  * ```
+ * @group Errors
  */
 export class ResponseParseError extends HttpCoreError {
   /** Readable validation issues (redacted). */
@@ -125,6 +131,7 @@ export interface NearestRecording {
  *   if (error instanceof CacheMissError) console.error(error.expectedFile, error.nearest?.differences);
  * });
  * ```
+ * @group Errors
  */
 export class CacheMissError extends HttpCoreError {
   /** The file that would have answered the request ("" when the request may never be replayed). */

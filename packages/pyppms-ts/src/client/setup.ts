@@ -2,7 +2,7 @@ import { createLogger, HttpClient, resolveCache, type CacheOption } from "@facil
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requirePositiveInteger, requireText } from "../internal/inputs.js";
 import { levelLog } from "../internal/level-log.js";
-import type { PpmsConnectionOptions } from "../options.js";
+import { checkPpmsConnectionOptions, type PpmsConnectionOptions } from "../options.js";
 import { requireSystemCredentials, type PumapiAuth } from "./auth.js";
 import { pumapiFormKey } from "./cache-key.js";
 import { PumapiClient } from "./pumapi-client.js";
@@ -30,7 +30,7 @@ const ATTEMPT_MS = 10_000;
  * before any request.
  */
 export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup {
-  if (options === null || typeof options !== "object") throw new PpmsInvalidArgumentError("options", "must be an object");
+  checkPpmsConnectionOptions(options);
   const { baseUrl: base, url, apiKey: key, system: systemOption, cacheMode, cacheUsersOnly, concurrency, strict, now, format, cache: cacheOption, timeout, headers, ...transport } = options;
   if (format !== undefined && format !== "csv" && format !== "json") throw new PpmsInvalidArgumentError("options.format", `must be "csv" or "json", got ${JSON.stringify(format)}`);
   const urlField = base === undefined && url !== undefined ? "options.url" : "options.baseUrl";

@@ -28,6 +28,7 @@ const said = (details: PumapiAnswerDetails): string =>
  *   if (error instanceof AuthenticationError) console.error(error.action, error.answer); // "auth", "error: authentication failed"
  * }
  * ```
+ * @group Errors
  */
 export class AuthenticationError extends HttpCoreError {
   static {
@@ -66,6 +67,7 @@ export class AuthenticationError extends HttpCoreError {
  *   if (error instanceof PumapiActionError) console.error(error.action, error.answer);
  * }
  * ```
+ * @group Errors
  */
 export class PumapiActionError extends HttpCoreError {
   static {
@@ -99,6 +101,7 @@ export class PumapiActionError extends HttpCoreError {
  *   if (error instanceof PumapiUnexpectedAnswerError) console.error(error.action, error.bodyExcerpt);
  * }
  * ```
+ * @group Errors
  */
 export class PumapiUnexpectedAnswerError extends ResponseParseError {
   static {
@@ -137,6 +140,7 @@ export interface NoDataErrorDetails extends PumapiAnswerDetails {
  *   if (error instanceof NoDataError) console.error(error.message); // "Response contains no data (fewer than two lines)"
  * }
  * ```
+ * @group Errors
  */
 export class NoDataError extends ResponseParseError {
   static {
@@ -168,6 +172,7 @@ export class NoDataError extends ResponseParseError {
  *   if (error instanceof PpmsUserNotFoundError) console.error(error.login); // "nobody"
  * }
  * ```
+ * @group Errors
  */
 export class PpmsUserNotFoundError extends NoDataError {
   /** The login PPMS does not know. */
@@ -195,6 +200,7 @@ export class PpmsUserNotFoundError extends NoDataError {
  *   if (error instanceof PpmsGroupNotFoundError) console.error(error.groupId);
  * }
  * ```
+ * @group Errors
  */
 export class PpmsGroupNotFoundError extends NoDataError {
   /** The group id (`unitlogin`) PPMS does not know. */

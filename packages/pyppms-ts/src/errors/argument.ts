@@ -14,6 +14,7 @@ import { markPpmsError } from "./family.js";
  *   if (error instanceof PpmsInvalidArgumentError) console.error(error.field, error.problem); // "permission", "must be one of A, N, S, D; got \"X\""
  * }
  * ```
+ * @group Errors
  */
 export class PpmsInvalidArgumentError extends InvalidArgumentError {
   static {
@@ -47,6 +48,7 @@ export class PpmsInvalidArgumentError extends InvalidArgumentError {
  *   if (error instanceof PpmsAuthScopeError) console.error(error.action); // "getusers"
  * }
  * ```
+ * @group Errors
  */
 export class PpmsAuthScopeError extends PpmsInvalidArgumentError {
   /** The PUMAPI action that the connection's authentication does not cover. */

@@ -25,6 +25,7 @@ const PPMS_ERROR = Symbol.for("pyppms-ts.error");
  *   else if (error instanceof FacilitySdkError) console.error("transport:", error.message);
  * }
  * ```
+ * @group Errors
  */
 export class PpmsError extends FacilitySdkError {
   /**

@@ -22,6 +22,7 @@ export interface ResponseFormatDetails {
  *   if (error instanceof ResponseFormatError) console.error(error.line); // 1
  * }
  * ```
+ * @group Errors
  */
 export class ResponseFormatError extends ResponseParseError {
   static {
@@ -74,6 +75,7 @@ export interface PumapiValidationErrorInit extends Omit<HttpCoreErrorDetails, "o
  *   if (error instanceof PumapiValidationError) console.error(error.action, error.field, error.bodyExcerpt);
  * }
  * ```
+ * @group Errors
  */
 export class PumapiValidationError extends ResponseParseError {
   static {

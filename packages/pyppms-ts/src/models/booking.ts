@@ -127,25 +127,27 @@ export class PpmsBooking {
     return new PpmsBooking(username, systemId, starttime, endtime);
   }
 
-  /** `"<login>@<system id> (<start> -- <end>) [<session>]"`, for logs. */
+  /** `"<login>@<system id> [<start> -- <end>]"`, for logs: pyppms' `desc`, character for character. */
   get desc(): string {
-    return `${this.username}@${this.systemId} (${fmtTime(this.starttime)} -- ${fmtTime(this.endtime)}) [${this.session}]`;
+    return `${this.username}@${this.systemId} [${fmtTime(this.starttime)} -- ${fmtTime(this.endtime)}]`;
   }
 
   /**
-   * A readable line with user, system and times, as pyppms' `str(booking)`.
+   * A readable line with user, system, times and (when there is one) session, as pyppms 3.3's
+   * `str(booking)`.
    *
    * @returns the description
    * @example
    * ```ts
    * const booking = await ppms.getCurrentBooking(31);
-   * String(booking); // "username: jdoe - system: 31 - reservation start / end: [ ... ]"
+   * String(booking); // "PpmsBooking(username=[jdoe], system_id=[31], starttime=[2030-03-14 08:00], endtime=[2030-03-14 12:30])"
    * ```
    */
   toString(): string {
+    const session = this.session ? `, session=[${this.session}]` : "";
     return (
-      `username: ${this.username} - system: ${this.systemId} - ` +
-      `reservation start / end: [ ${fmtTime(this.starttime)} / ${fmtTime(this.endtime)} ]`
+      `PpmsBooking(username=[${this.username}], system_id=[${this.systemId}], ` +
+      `starttime=[${fmtTime(this.starttime)}], endtime=[${fmtTime(this.endtime)}]${session})`
     );
   }
 }

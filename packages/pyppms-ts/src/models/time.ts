@@ -33,20 +33,20 @@ export function timeRelToAbs(minutesFromNow: number | string, options: TimeRelTo
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
 /**
- * Formats a time as pyppms does (`YYYY-MM-DD HH:MM:SS`, local time), or `===UNDEFINED===` when
- * there is none (a next booking has no end time).
+ * Formats a time as pyppms' `fmt_time` does (`YYYY-MM-DD HH:MM`, local time, no seconds), or
+ * `===UNDEFINED===` when there is none (a next booking has no end time).
  *
  * @param time - the time, or null/undefined
  * @returns the formatted text
  * @example
  * ```ts
- * fmtTime(new Date(2030, 2, 14, 8, 0)); // "2030-03-14 08:00:00"
+ * fmtTime(new Date(2030, 2, 14, 8, 0)); // "2030-03-14 08:00"
  * fmtTime(null); // "===UNDEFINED==="
  * ```
  */
 export function fmtTime(time: Date | null | undefined): string {
   if (!time) return "===UNDEFINED===";
-  return `${formatDay(time)} ${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}`;
+  return `${formatDay(time)} ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 
 /**

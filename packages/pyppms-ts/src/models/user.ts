@@ -128,7 +128,10 @@ export class PpmsUser {
     return `username: ${this.username}, email: ${this.email}, fullname: ${this.fullname}, ppmsGroup: ${this.ppmsGroup}, active: ${this.active}`;
   }
 
-  /** Same as {@link PpmsUser.desc} (pyppms' name for it). */
+  /**
+   * Same as {@link PpmsUser.desc}. pyppms' `details()` is a method; here it is a getter: write
+   * `user.details`, not `user.details()` (a `TypeError`).
+   */
   get details(): string {
     return this.desc;
   }

@@ -1,6 +1,6 @@
 import type { Redactor } from "@facility-sdk/http-core";
 import { TimeSyncNotAuthenticatedError, TimeSyncValidationError } from "../errors.js";
-import type { TimeSyncCredentials } from "../options.js";
+import { checkTimeSyncCredentials, type TimeSyncCredentials } from "../options.js";
 import { decodeTimeSyncToken } from "./token.js";
 import type { TimeSyncTransport } from "./transport.js";
 
@@ -53,7 +53,7 @@ export class TimeSyncSession {
   }
 
   async #logIn(transport: TimeSyncTransport, credentials: TimeSyncCredentials, signal: AbortSignal | undefined): Promise<string> {
-    if (credentials === null || typeof credentials !== "object") throw new TimeSyncValidationError("credentials", "expected an object");
+    checkTimeSyncCredentials(credentials);
     const { username, password, authType = "password" } = credentials;
     if (typeof username !== "string" || username === "") throw new TimeSyncValidationError("username", "must be a non-empty string");
     if (typeof password !== "string" || password === "") throw new TimeSyncValidationError("password", "must be a non-empty string");

@@ -1,7 +1,7 @@
 import { HttpClient, type Redactor, resolveCache } from "@facility-sdk/http-core";
 import { TimeSyncError, TimeSyncValidationError } from "../errors.js";
 import { hashPassword } from "../internal/password.js";
-import type { TimeSyncOptions } from "../options.js";
+import { checkTimeSyncOptions, type TimeSyncOptions } from "../options.js";
 import { timeSyncCacheKey } from "./cache-key.js";
 import { timeSyncRedactor } from "./secrets.js";
 import { TimeSyncSession } from "./session.js";
@@ -31,7 +31,7 @@ const states = new WeakMap<object, ClientState>();
 
 /** Builds the state of a client from its options (checked here). */
 export function createClientState(options: TimeSyncOptions): ClientState {
-  if (options === null || typeof options !== "object") throw new TimeSyncValidationError("options", "expected an object with a baseUrl");
+  checkTimeSyncOptions(options);
   if (typeof options.baseUrl !== "string" || !/^https?:\/\/\S+$/i.test(options.baseUrl)) {
     throw new TimeSyncValidationError("baseUrl", "expected an absolute http(s) URL", { hint: "such as https://timesync.example.org/v0" });
   }
