@@ -7,7 +7,8 @@ import { flatten, printRows } from "./output.js";
 
 /** Adds `orders list|lines` and `invoices list|get|lines`. */
 export function addBillingCommands(program: Command, context: CliContext): void {
-  const print = (list: readonly object[]) => printRows(context.format, list.map(flatten), list);
+  // A list prints as a JSON array, one invoice as a JSON object.
+  const print = (data: object | readonly object[]) => printRows(context.format, (Array.isArray(data) ? data : [data]).map(flatten), data);
   const facility = "only this core facility";
 
   const orders = withExamples(program.command("orders").description("service orders and their lines"), "ppms orders list");
@@ -23,7 +24,7 @@ export function addBillingCommands(program: Command, context: CliContext): void 
     async (opts: { facility?: string }) => print(await (await context.connection()).getInvoiceList(opts.facility === undefined ? {} : { coreId: opts.facility })),
   );
   withExamples(invoices.command("get").description("show one invoice").argument("<invoice>", "invoice id"), "ppms invoices get 301").action(async (invoice: string) =>
-    print([await (await context.connection()).getInvoice(invoice)]),
+    print(await (await context.connection()).getInvoice(invoice)),
   );
   withExamples(invoices.command("lines").description("the detail lines of one invoice").argument("<invoice>", "invoice id"), "ppms invoices lines 301").action(
     async (invoice: string) => print(await (await context.connection()).getInvoiceDetails(invoice)),
