@@ -89,6 +89,7 @@ function hhmm(date) {
 try {
   await ppmsSession();
   await timesyncSession();
+  await (await import("./demo-cli.mjs")).cliSession();
   console.log("\nDemo finished.");
 } catch (error) {
   console.error(`\nDemo failed: ${error?.name ?? "Error"}: ${error?.message ?? error}`);

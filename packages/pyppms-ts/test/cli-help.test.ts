@@ -1,5 +1,7 @@
 // Every `ppms` command, group and leaf, says what it does and shows an example in its --help.
 // In-process (no child process per command): the program is built and each help is rendered.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
@@ -33,5 +35,16 @@ describe("ppms --help", () => {
     const path = [];
     for (let c: Command | null = command; c?.parent; c = c.parent) path.unshift(c.name());
     expect(help).toContain(`$ ppms ${path.join(" ")}`.trimEnd());
+  });
+});
+
+describe("the library without the CLI", () => {
+  it("importing dist/index.js loads neither dist/cli.cjs nor commander", () => {
+    const entry = join(import.meta.dirname, "..", "dist", "index.js");
+    const code = `await import(${JSON.stringify(entry)}); const { createRequire } = await import("node:module"); console.log(Object.keys(createRequire(import.meta.url).cache).join("\\n"));`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("index.cjs"); // the check sees what the import loaded
+    expect(run.stdout).not.toMatch(/commander|cli\.cjs/);
   });
 });
