@@ -1,7 +1,7 @@
 // The `ppms` command as users run it: `node dist/cli.cjs …` in a child process (build first) against
 // test-cache's fake PUMAPI on 127.0.0.1, then offline from what it recorded. Every run checks the exit
 // code, and that the API key never appears on stdout or stderr.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -47,7 +47,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe("ppms against the fake PUMAPI", () => {
+describe("ppms against the fake PUMAPI", { timeout: 60_000 }, () => {
   it("users list prints a table of every user; --active leaves inactive ones out", async () => {
     const all = await ppms(["users", "list"]);
     expect(all.code).toBe(0);
@@ -129,7 +129,7 @@ describe("ppms against the fake PUMAPI", () => {
   });
 });
 
-describe("ppms usage errors, credentials and secrets", () => {
+describe("ppms usage errors, credentials and secrets", { timeout: 60_000 }, () => {
   it("exit 2 for an unknown command, a bad option mix, a bad rights file; --help is exit 0 with an example", async () => {
     expect((await ppms(["bogus"])).code).toBe(2);
     expect((await ppms(["systems", "list", "--json", "--csv"])).code).toBe(2);
@@ -141,6 +141,16 @@ describe("ppms usage errors, credentials and secrets", () => {
     const help = await ppms(["rights", "set", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Example:\n  $ ppms rights set new-rights.csv --dry-run");
+  });
+
+  it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE trace", async () => {
+    const child = spawn(process.execPath, [CLI, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // closed before the command writes
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
   });
 
   it("a wrong key given with --api-key: a history warning, exit 1, and neither key printed", async () => {

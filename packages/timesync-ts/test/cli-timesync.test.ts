@@ -1,7 +1,7 @@
 // The `timesync` command as users run it: `node dist/cli.cjs …` in a child process (build first)
 // against test-cache's fake TimeSync on 127.0.0.1, then offline from what it recorded. Every run checks
 // the exit code, and that no password or token is ever printed.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +54,7 @@ afterAll(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-describe("timesync against the fake TimeSync", () => {
+describe("timesync against the fake TimeSync", { timeout: 60_000 }, () => {
   it("log and create-time record times; get-times filters them; --csv gives climesync's columns", async () => {
     const logged = json<{ duration: number; project: string[]; activities: string[]; notes: string }>(
       await timesync(["log", "1h30m", "--project", "imaging", "--notes", "Segmentation, part 1", "--json"]),
@@ -114,7 +114,7 @@ describe("timesync against the fake TimeSync", () => {
     expect((await timesync(["update-activity", "review", "--name", "Reviews"], admin)).stdout).toMatch(/^review\s+Reviews$/m);
     for (const args of [["delete-project", "stage"], ["delete-activity", "review"]]) expect((await timesync(args, admin)).code).toBe(0);
     expect((await timesync(["get-activities", "--csv"])).stdout).toBe("slug,name,deleted\ndev,Development,\ndocs,Documentation,\n");
-  }, 60_000);
+  });
 
   it("users: create with the password from stdin, log in as the new user, delete (as the admin)", async () => {
     const admin = { TIMESYNC_USER: fake.admin.username, TIMESYNC_PASSWORD: fake.admin.password };
@@ -128,10 +128,10 @@ describe("timesync against the fake TimeSync", () => {
     const users = await timesync(["get-users", "--csv"], admin);
     expect(users.stdout).toContain("sam,Sam Example,,true,false,false,false");
     expect((await timesync(["delete-user", "sam"], admin)).code).toBe(0);
-  }, 60_000);
+  });
 });
 
-describe("timesync usage errors, credentials and secrets", () => {
+describe("timesync usage errors, credentials and secrets", { timeout: 60_000 }, () => {
   it("a bad duration is exit 2 with the SDK's message; an unknown command is exit 2; --help is exit 0", async () => {
     const bad = await timesync(["log", "3h", "--project", "imaging"]);
     expect(bad.code).toBe(2);
@@ -140,6 +140,16 @@ describe("timesync usage errors, credentials and secrets", () => {
     const help = await timesync(["log", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Example:\n  $ timesync log 1h30m --project imaging");
+  });
+
+  it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE trace", async () => {
+    const child = spawn(process.execPath, [CLI, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // closed before the command writes
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
   });
 
   it("a wrong password given with --password: a history warning, exit 1, and the password never printed", async () => {

@@ -60,6 +60,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
 // Run only as a program: the build step and the help test load this file without running it.
 if (typeof require !== "undefined" && require.main === module) {
+  // A reader that stops early (`| head`) is not an error: stop quietly, as other tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   void runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
