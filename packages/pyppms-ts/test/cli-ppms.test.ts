@@ -5,7 +5,7 @@ import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
+import { fixturesRoot, startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.cjs");
@@ -192,5 +192,12 @@ describe("ppms usage errors, credentials and secrets", { timeout: 60_000 }, () =
     const miss = await ppms(["--offline", "--cache", cache, "users", "get", "jdoe"], { PPMS_API_KEY: "", PUMAPI_URL: "" });
     expect(miss.code).toBe(1);
     expect(miss.stderr).toMatch(/^ppms: .*(recording|cache)/im);
+  });
+
+  it("--offline replays test-cache's recorded PUMAPI fixtures (stage 0) with no server and no key", async () => {
+    const stage = join(fixturesRoot, "pumapi", "stage_0");
+    const run = await ppms(["--offline", "--cache", stage, "users", "emails", "--active", "--csv"], { PPMS_API_KEY: "", PUMAPI_URL: "" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n").slice(0, 3)).toEqual(["email", "jane.doe@lab.example", "anna.mueller@lab.example"]);
   });
 });
