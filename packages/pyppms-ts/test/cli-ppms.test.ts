@@ -138,6 +138,9 @@ describe("ppms usage errors, credentials and secrets", { timeout: 60_000 }, () =
     const rights = await ppms(["rights", "set", bad]);
     expect(rights.code).toBe(2);
     expect(rights.stderr).toContain("line 2 permission");
+    const missing = await ppms(["rights", "set", join(home, "no-such.csv")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^ppms: Invalid .*no-such\.csv: cannot be read \(ENOENT\)\n$/);
     const help = await ppms(["rights", "set", "--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Example:\n  $ ppms rights set new-rights.csv --dry-run");

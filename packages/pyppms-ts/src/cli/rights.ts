@@ -21,7 +21,13 @@ interface RightChange {
 
 /** Reads `login,system,permission` lines (header required, any column order, case ignored). */
 function readChanges(file: string): RightChange[] {
-  const [header, ...lines] = parseCsv(readFileSync(file, "utf8"));
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InvalidArgumentError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  const [header, ...lines] = parseCsv(text);
   const names = (header ?? []).map((h) => h.trim().toLowerCase());
   const col = (name: string) => {
     const i = names.indexOf(name);
