@@ -96,7 +96,7 @@ console.log(
 try {
   await ppmsSession();
   await timesyncSession();
-  // (further demo parts go here)
+  await (await import("./demo-cli.mjs")).cliSession();
   console.log("\nDemo finished.");
 } catch (error) {
   console.error(`\nDemo failed: ${error?.name ?? "Error"}: ${error?.message ?? error}`);

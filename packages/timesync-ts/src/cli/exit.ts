@@ -1,0 +1,24 @@
+// Exit codes scripts can rely on, and how an error reaches the user: one line on stderr holding the
+// SDK's own message (already redacted by the SDK), never a stack trace.
+import { CommanderError } from "commander";
+import { FacilitySdkError, InvalidArgumentError } from "../index.js";
+
+/** Success. */
+export const EXIT_OK = 0;
+/** The command ran and failed (server, network, configuration, a refused write). */
+export const EXIT_ERROR = 1;
+/** The command line was wrong (unknown command or option, missing or bad argument). */
+export const EXIT_USAGE = 2;
+
+/** The exit code for an error, after printing it to stderr as `<program>: <message>`. */
+export function reportError(program: string, error: unknown): number {
+  if (error instanceof CommanderError) {
+    // commander has already printed its message (or the help) to stderr/stdout.
+    return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? EXIT_OK : EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${program}: ${message}\n`);
+  if (error instanceof InvalidArgumentError) return EXIT_USAGE;
+  if (!(error instanceof FacilitySdkError)) process.stderr.write(`${program}: (an unexpected error; please report it)\n`);
+  return EXIT_ERROR;
+}
