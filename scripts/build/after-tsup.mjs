@@ -1,6 +1,6 @@
 // After tsup (which builds CommonJS only): one implementation serves `import` and `require`.
-// - dist/<entry>.js, the ESM entry, re-exports dist/<entry>.cjs by name: half the code and one
-//   source map ship, and `instanceof` holds across both module systems (no dual-package hazard).
+// - dist/<entry>.js, the ESM entry, re-exports dist/<entry>.cjs by name: half the code ships, and
+//   `instanceof` holds across both module systems (no dual-package hazard).
 // - dist/<entry>.d.ts re-exports dist/<entry>.d.cts (ESM declarations may import CommonJS ones).
 // Run from a package directory (its `build` script does): node ../../scripts/build/after-tsup.mjs
 import { readdirSync, writeFileSync } from "node:fs";

@@ -17,6 +17,7 @@ const TRANSPORT_KEYS = Object.keys({
   maxResponseBytes: true,
   fallbackCharset: true,
   connections: true,
+  proxyFromEnv: true,
 } satisfies Record<keyof TransportOptions, true>);
 
 /** A key of another library's options (the Python one an SDK ports) and what it is here. */

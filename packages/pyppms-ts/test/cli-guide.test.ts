@@ -44,11 +44,15 @@ describe("docs/guides/command-line.md, ppms", () => {
   it("shows a session of ppms", () => expect(cases.length).toBeGreaterThanOrEqual(3));
   it.each(cases)("$line", ({ line, expected }) => {
     const env = { PATH: process.env.PATH ?? "", HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), PUMAPI_URL: fake.url, PPMS_API_KEY: fake.apiKey };
-    return new Promise<void>((resolve) => {
+    return new Promise<void>((resolve, reject) => {
       execFile(process.execPath, [CLI, ...argsOf(line)], { cwd: dir, env, encoding: "utf8" }, (error, stdout, stderr) => {
-        expect(error, stderr).toBeNull();
-        expect(stdout).toBe(expected);
-        resolve();
+        try {
+          expect(error, stderr).toBeNull();
+          expect(stdout).toBe(expected);
+          resolve();
+        } catch (failure) {
+          reject(failure);
+        }
       });
     });
   });

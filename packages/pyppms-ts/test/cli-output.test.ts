@@ -27,7 +27,7 @@ describe("ppms output formats", () => {
     }
     const row = flatten(new Model());
     expect(row).toEqual({ id: 1, when: new Date(2030, 2, 14, 8, 0) });
-    expect(renderCsv([row])).toBe("id,when\n1,2030-03-14 08:00:00\n");
+    expect(renderCsv([row])).toBe("id,when\n1,2030-03-14 08:00\n");
   });
 });
 

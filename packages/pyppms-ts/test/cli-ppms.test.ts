@@ -92,11 +92,13 @@ describe("ppms against the fake PUMAPI", { timeout: 60_000 }, () => {
     expect(projects.stdout).toMatch(/^7\s+Cell migration\s.*bkovac cnguyen$/m);
     const orders = await ppms(["orders", "list", "--csv"]);
     expect(orders.stdout).toMatch(/^orderId,/);
-    expect(orders.stdout).toMatch(/^1001,2,2030-03-01,jdoe,/m);
-    const lines = await ppms(["invoices", "lines", "301", "--json"]);
+    expect(orders.stdout).toMatch(/^1001,2,jdoe,imaging_group,8,,2030-03-01,,Accepted,false$/m);
+    const ids = await ppms(["invoices", "list", "--json"]);
+    expect(JSON.parse(ids.stdout)).toContain("PPMS2-Imaging-20300228-0001");
+    const lines = await ppms(["invoices", "lines", "PPMS2-Imaging-20300228-0001", "--json"]);
     expect(JSON.parse(lines.stdout)).toHaveLength(2);
-    const invoice = await ppms(["invoices", "get", "301", "--json"]);
-    expect(JSON.parse(invoice.stdout)).toMatchObject({ invoiceId: 301, ref: "INV-2030-0001" });
+    const invoice = await ppms(["invoices", "get", "PPMS2-Imaging-20300228-0001", "--json"]);
+    expect(JSON.parse(invoice.stdout)).toMatchObject({ invoiceId: "PPMS2-Imaging-20300228-0001" });
   });
 
   it("rights set --dry-run prints the plan and sends no setright; without it the rights are set", async () => {

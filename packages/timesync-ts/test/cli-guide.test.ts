@@ -49,11 +49,15 @@ describe("docs/guides/command-line.md, timesync", () => {
   it("shows a session of timesync", () => expect(cases.length).toBeGreaterThanOrEqual(3));
   it.each(cases)("$line", ({ line, expected }) => {
     const env = { PATH: process.env.PATH ?? "", HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), TIMESYNC_URL: fake.url, TIMESYNC_USER: "ann", TIMESYNC_PASSWORD: "ann-guide-password" };
-    return new Promise<void>((resolve) => {
+    return new Promise<void>((resolve, reject) => {
       execFile(process.execPath, [CLI, ...argsOf(line)], { cwd: dir, env, encoding: "utf8" }, (error, stdout, stderr) => {
-        expect(error, stderr).toBeNull();
-        expect(uuids(stdout)).toBe(uuids(expected));
-        resolve();
+        try {
+          expect(error, stderr).toBeNull();
+          expect(uuids(stdout)).toBe(uuids(expected));
+          resolve();
+        } catch (failure) {
+          reject(failure);
+        }
       });
     });
   });

@@ -23,10 +23,10 @@ export function addBillingCommands(program: Command, context: CliContext): void 
   withExamples(invoices.command("list").description("list invoices").option("--facility <id>", facility), "ppms invoices list --json").action(
     async (opts: { facility?: string }) => print(await (await context.connection()).getInvoiceList(opts.facility === undefined ? {} : { coreId: opts.facility })),
   );
-  withExamples(invoices.command("get").description("show one invoice").argument("<invoice>", "invoice id"), "ppms invoices get 301").action(async (invoice: string) =>
+  withExamples(invoices.command("get").description("show one invoice").argument("<invoice>", "invoice id"), "ppms invoices get PPMS2-Imaging-20300228-0001").action(async (invoice: string) =>
     print(await (await context.connection()).getInvoice(invoice)),
   );
-  withExamples(invoices.command("lines").description("the detail lines of one invoice").argument("<invoice>", "invoice id"), "ppms invoices lines 301").action(
+  withExamples(invoices.command("lines").description("the detail lines of one invoice").argument("<invoice>", "invoice id"), "ppms invoices lines PPMS2-Imaging-20300228-0001").action(
     async (invoice: string) => print(await (await context.connection()).getInvoiceDetails(invoice)),
   );
 }
