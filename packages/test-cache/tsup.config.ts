@@ -13,9 +13,7 @@ export default defineConfig({
   platform: "node",
   // Error classes report their own names (esbuild would otherwise rename self-referring classes).
   keepNames: true,
-  // The map points at the TypeScript files and lines (for stack traces) without embedding the sources.
   esbuildOptions(options) {
-    options.sourcesContent = false;
     // src/stages.ts reads `import.meta.url` only where `__dirname` is missing (vitest runs the ESM
     // source); in this CommonJS build `__dirname` is always there, so the empty import.meta is never read.
     options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" };

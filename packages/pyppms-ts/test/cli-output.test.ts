@@ -1,21 +1,9 @@
-// The CLI's output helpers: CSV quoting, the aligned table, flattening of models, the progress bar.
+// The ppms CLI's rows: models flattened to printable cells.
+import { renderCsv } from "@facility-sdk/cli-kit";
 import { describe, expect, it } from "vitest";
-import { flatten, renderCsv, renderTable } from "../src/cli/output.js";
-import { createProgress } from "../src/cli/progress.js";
+import { flatten } from "../src/cli/rows.js";
 
-describe("ppms output formats", () => {
-  it("CSV quotes commas, quotes, line breaks and edge spaces, and nothing else", () => {
-    const csv = renderCsv([{ name: "Confocal, upright", note: 'say "hi"', text: "a\nb", pad: " x", plain: 31 }]);
-    expect(csv).toBe('name,note,text,pad,plain\n"Confocal, upright","say ""hi""","a\nb"," x",31\n');
-  });
-
-  it("a table aligns columns under a header, joins lists and prints (none) for no rows", () => {
-    expect(renderTable([{ id: 7, members: ["bkovac", "cnguyen"] }, { id: 1003, members: [] }])).toBe(
-      "id    members\n----  --------------\n7     bkovac cnguyen\n1003\n",
-    );
-    expect(renderTable([])).toBe("(none)\n");
-  });
-
+describe("ppms rows", () => {
   it("flatten keeps own fields that fit a cell and leaves nested objects to --json", () => {
     class Model {
       id = 1;
@@ -26,24 +14,7 @@ describe("ppms output formats", () => {
       }
     }
     const row = flatten(new Model());
-    expect(row).toEqual({ id: 1, when: new Date(2030, 2, 14, 8, 0) });
+    expect(row).toEqual({ id: 1, when: "2030-03-14 08:00" }); // as pyppms' fmt_time writes it
     expect(renderCsv([row])).toBe("id,when\n1,2030-03-14 08:00\n");
-  });
-});
-
-describe("the progress bar", () => {
-  it("draws on a terminal and clears the line when finished; draws nothing elsewhere", () => {
-    const written: string[] = [];
-    const stream = (isTTY: boolean) => ({ isTTY, write: (s: string) => written.push(s) }) as unknown as NodeJS.WriteStream;
-    const bar = createProgress("users", stream(true));
-    bar.update(3, 6);
-    bar.finish();
-    bar.finish();
-    expect(written).toEqual([`\rusers [${"#".repeat(12)}${".".repeat(12)}] 3/6`, "\r\x1b[K"]);
-    written.length = 0;
-    const quiet = createProgress("users", stream(false));
-    quiet.update(1, 2);
-    quiet.finish();
-    expect(written).toEqual([]);
   });
 });

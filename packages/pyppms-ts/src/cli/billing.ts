@@ -1,9 +1,9 @@
 // `ppms orders …` and `ppms invoices …`. Thin on purpose: they print whatever the SDK's billing
 // models hold (every field, flattened), so they follow those models as they grow.
+import { withExamples, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { flatten, printRows } from "./output.js";
+import { flatten } from "./rows.js";
 
 /** Adds `orders list|lines` and `invoices list|get|lines`. */
 export function addBillingCommands(program: Command, context: CliContext): void {

@@ -1,10 +1,9 @@
 // `ppms running-sheet` (a facility's bookings of one day) and `ppms bookings current|next <system>`.
+import { withExamples, createProgress, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import { formatDay } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { flatten, printRows } from "./output.js";
-import { createProgress } from "./progress.js";
+import { flatten } from "./rows.js";
 
 /** Adds `running-sheet` and `bookings current|next`. */
 export function addBookingCommands(program: Command, context: CliContext): void {

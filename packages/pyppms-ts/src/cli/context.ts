@@ -1,9 +1,8 @@
 // What every command shares: the global options, the output format and one PUMAPI connection,
 // opened on first use (so `diff` and `--help` never need credentials) and closed at the end.
+import { defaultConfigPath, readConfigFile, warnSecretFlag, type OutputFormat } from "@facility-sdk/cli-kit";
 import { Console } from "node:console";
 import { FacilitySdkError, InvalidArgumentError, PpmsConnection, type PpmsConnectionOptions } from "../index.js";
-import { defaultConfigPath, readConfigFile, warnSecretFlag } from "./config.js";
-import type { OutputFormat } from "./output.js";
 
 /** The options every `ppms` command takes. */
 export interface GlobalOptions {

@@ -1,8 +1,8 @@
 // The `ppms` command (also installed as `pyppms-ts`): PUMAPI from the shell for facility staff.
 // Each command group lives in its own file; this one sets up the global options and the exit code.
+import { runProgram, startProgram } from "@facility-sdk/cli-kit";
 import { Command } from "commander";
 import { CliContext, type GlobalOptions } from "./context.js";
-import { EXIT_OK, reportError } from "./exit.js";
 import { addBillingCommands } from "./billing.js";
 import { addBookingCommands } from "./bookings.js";
 import { addProjectCommands } from "./projects.js";
@@ -49,24 +49,10 @@ Example:
 /** Runs `ppms` with the given arguments (after `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const { program, context } = buildProgram();
-  try {
-    await program.parseAsync([...argv], { from: "user" });
-    return EXIT_OK;
-  } catch (error) {
-    return reportError("ppms", error);
-  } finally {
-    await context.close();
-  }
+  return runProgram("ppms", program, argv, () => context.close());
 }
 
 // Run only as a program: the build step and the help test load this file without running it.
 if (typeof require !== "undefined" && require.main === module) {
-  // A reader that stops early (`| head`) is not an error: stop quietly, as other tools do.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(0);
-  });
-  void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  startProgram(runCli);
 }

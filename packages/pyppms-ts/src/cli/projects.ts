@@ -1,9 +1,8 @@
 // `ppms projects list [--members]`: projects, and with --members the logins of each one's members.
+import { withExamples, createProgress, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { flatten, printRows } from "./output.js";
-import { createProgress } from "./progress.js";
+import { flatten } from "./rows.js";
 
 /** Adds `projects list`. */
 export function addProjectCommands(program: Command, context: CliContext): void {

@@ -1,13 +1,11 @@
 // `ppms rights …`: who may book a system, what a user may book, and `rights set` in bulk from a CSV
 // (login,system,permission). The CSV is checked whole before anything is sent; `--dry-run` prints
 // the plan (current right → wanted right) and sends no write.
+import { withExamples, createProgress, printRows, type Row } from "@facility-sdk/cli-kit";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { FacilitySdkError, InvalidArgumentError, parseCsv, type PpmsConnection, type SystemPermission } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows, type Row } from "./output.js";
-import { createProgress } from "./progress.js";
 
 const PERMISSIONS: readonly string[] = ["A", "N", "S", "D"];
 

@@ -1,11 +1,11 @@
 // `ppms snapshot users > a.json` and `ppms diff a.json b.json`: the weekly "who joined, who left,
 // whose e-mail or group changed" job, without keeping last week's CSV by hand.
+import { withExamples, cellText, printRows, type Row } from "@facility-sdk/cli-kit";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { cellText, flatten, printRows, type Row } from "./output.js";
+import { flatten } from "./rows.js";
 import { fetchUsers } from "./users.js";
 
 /** What a snapshot file holds. */

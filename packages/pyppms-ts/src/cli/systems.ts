@@ -1,8 +1,8 @@
 // `ppms systems list`: the instruments, optionally of one core facility.
+import { withExamples, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { flatten, printRows } from "./output.js";
+import { flatten } from "./rows.js";
 
 /** Adds `systems list`. */
 export function addSystemCommands(program: Command, context: CliContext): void {

@@ -1,10 +1,9 @@
 // `ppms users …`: list (all or active), get one, and the e-mail list staff mail announcements to.
+import { withExamples, createProgress, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { PpmsUser } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { flatten, printRows } from "./output.js";
-import { createProgress } from "./progress.js";
+import { flatten } from "./rows.js";
 
 /** Fetches users (every `getuser` in bulk, with a progress bar on a terminal). */
 export async function fetchUsers(context: CliContext, activeOnly: boolean): Promise<PpmsUser[]> {

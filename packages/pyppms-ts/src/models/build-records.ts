@@ -1,14 +1,18 @@
 import { ResponseFormatError } from "../errors/format.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 
-/** Builds each record; a format error names its line (the header counted as line 1). */
-export function buildNumbered<T>(rows: readonly ResponseRecord[], build: (row: ResponseRecord) => T): T[] {
+/**
+ * Builds one value per parsed record; a format error is prefixed with its record's number
+ * (`record 3: ...`). `first` is the number of the first record: 2 for CSV (the header is record 1),
+ * 1 for JSON.
+ */
+export function buildNumbered<T>(rows: readonly ResponseRecord[], build: (row: ResponseRecord) => T, first = 2): T[] {
   return rows.map((row, index) => {
     try {
       return build(row);
     } catch (error) {
       if (!(error instanceof ResponseFormatError)) throw error;
-      throw new ResponseFormatError(`record ${index + 2}: ${error.message}`, { field: error.field ?? "(answer)", line: index + 2 });
+      throw new ResponseFormatError(`record ${index + first}: ${error.message}`, { field: error.field ?? "(answer)", line: index + first });
     }
   });
 }

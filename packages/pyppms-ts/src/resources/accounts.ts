@@ -7,7 +7,7 @@ import { requireId, requireText } from "../internal/inputs.js";
 import { accountFromRecord, type PpmsAccount } from "../models/accounts.js";
 import type { CallOptions } from "../types.js";
 import { parseJsonRecords } from "../wire/json-records.js";
-import { buildEach } from "./tables.js";
+import { buildNumbered } from "../models/build-records.js";
 
 /** Where an API2 call goes, and with which key (the options of every API2 method). */
 export interface Api2Options extends CallOptions {
@@ -63,7 +63,7 @@ export const ACCOUNT_ACTIONS = {
     params: { format: oneOf("json"), coreId: optional(id) },
     empty: "no-data",
     recorded: "always",
-    parse: (answer) => buildEach(parseJsonRecords(answer.text), accountFromRecord, 1),
+    parse: (answer) => buildNumbered(parseJsonRecords(answer.text), accountFromRecord, 1),
   }),
 };
 

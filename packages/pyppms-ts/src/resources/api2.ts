@@ -17,7 +17,7 @@ import {
 } from "../models/api2-lists.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import { api2Send, type Api2Options } from "./accounts.js";
-import { buildEach } from "./tables.js";
+import { buildNumbered } from "../models/build-records.js";
 
 /**
  * The parameters of an API2 call, passed as given (API2's filters are documented per instance,
@@ -31,7 +31,7 @@ const API2_PARAMS = { format: oneOf("json"), "*": plainValue };
 
 /** An API2 list read: JSON (or CSV) records, each built by `build`; an empty answer is an empty list. */
 function api2List<T>(action: string, build: (record: ResponseRecord) => T): ActionDeclaration<T[]> {
-  return declareAction({ action, kind: "read", endpoint: "api2", params: API2_PARAMS, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => buildEach(tolerantRecords(answer, state), build, 1) });
+  return declareAction({ action, kind: "read", endpoint: "api2", params: API2_PARAMS, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => buildNumbered(tolerantRecords(answer, state), build, 1) });
 }
 
 /** API2 `ReportNNNN` calls: their number is specific to each PPMS instance. */

@@ -13,7 +13,7 @@ import { PpmsProject } from "../models/project.js";
 import { parseProjectMembers, type PpmsProjectMember } from "../models/project-members.js";
 import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
-import { buildEach } from "./shared.js";
+import { buildNumbered } from "../models/build-records.js";
 
 /** Options of {@link PpmsProjectsApi.getProjects} and {@link PpmsProjectsApi.cacheUpdateProjects}. */
 export interface GetProjectsOptions extends CallOptions {
@@ -54,7 +54,7 @@ export const PROJECT_ACTIONS = {
     recorded: "always",
     parse: (answer, { state }) => {
       const found = new Map<number, PpmsProject>();
-      for (const project of buildEach(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row))) {
+      for (const project of buildNumbered(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row))) {
         if (found.has(project.projectId)) state.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
         found.set(project.projectId, project);
       }

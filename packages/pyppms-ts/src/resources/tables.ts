@@ -5,9 +5,9 @@ import { declareAction, type ActionDeclaration } from "../client/declaration.js"
 import { format, type ParamRule } from "../client/param-rules.js";
 import type { ConnectionState } from "../client/state.js";
 import { NoDataError } from "../errors/answer.js";
-import { ResponseFormatError } from "../errors/format.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requireDay, requireId, requireText } from "../internal/inputs.js";
+import { buildNumbered } from "../models/build-records.js";
 import { formatDay } from "../models/time.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import { looksLikeJson, parseJsonRecords } from "../wire/json-records.js";
@@ -58,8 +58,8 @@ export function tableRead<T>(action: string, params: Readonly<Record<string, Par
       // A server that ignores format=json answers CSV: the body decides.
       const values =
         sent.format === "json" && looksLikeJson(answer.text)
-          ? buildEach(parseJsonRecords(answer.text), read.build, 1)
-          : buildEach((read.rows ?? parseTable)(answer.text, state.parseOptions), read.build, 2);
+          ? buildNumbered(parseJsonRecords(answer.text), read.build, 1)
+          : buildNumbered((read.rows ?? parseTable)(answer.text, state.parseOptions), read.build, 2);
       if (read.one === true && values.length === 0) throw unknown();
       return values;
     },
@@ -71,17 +71,6 @@ export function readTable<T>(s: ConnectionState, declaration: ActionDeclaration<
   return callAction(s, declaration, { ...params, ...("format" in declaration.params ? formatParam(s) : {}) }, options);
 }
 
-/** Builds each record; a format error is prefixed with its record number (`first` = number of the first record). */
-export function buildEach<T>(rows: readonly ResponseRecord[], build: (row: ResponseRecord) => T, first: number): T[] {
-  return rows.map((row, index) => {
-    try {
-      return build(row);
-    } catch (error) {
-      if (!(error instanceof ResponseFormatError)) throw error;
-      throw new ResponseFormatError(`record ${index + first}: ${error.message}`, { field: error.field ?? "(answer)", line: index + first });
-    }
-  });
-}
 
 /** The optional `coreid` filter of the list actions. */
 export function coreParams(coreId: number | string | undefined): PumapiParams {

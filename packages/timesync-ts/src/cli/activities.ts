@@ -1,9 +1,8 @@
 // climesync's activity commands: get-activities, create-activity, update-activity, delete-activity.
+import { withExamples, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { ActivityUpdateInput } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows } from "./output.js";
 
 interface ActivityLike {
   name: string;

@@ -1,13 +1,11 @@
 // climesync's `clock-in` / `clock-out`: clock-in notes the start (and what the work is) in a file
 // beside the config file; clock-out creates the time from it, rounded up to whole minutes.
+import { defaultConfigPath, withExamples, printRows } from "@facility-sdk/cli-kit";
 import { readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { FacilitySdkError } from "../index.js";
-import { defaultConfigPath } from "./config.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows } from "./output.js";
 import { createInput, many, timeRow, today, type TimeFlags } from "./times.js";
 
 /** What `clock-in` writes. */

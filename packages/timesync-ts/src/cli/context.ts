@@ -1,9 +1,8 @@
 // What every command shares: the global options, the output format and one logged-in TimeSync
 // client, made on first use (so `--help` never needs credentials) and closed at the end.
+import { defaultConfigPath, readConfigFile, warnSecretFlag, type OutputFormat } from "@facility-sdk/cli-kit";
 import { Console } from "node:console";
 import { FacilitySdkError, InvalidArgumentError, TimeSync, type TimeSyncOptions } from "../index.js";
-import { defaultConfigPath, readConfigFile, warnSecretFlag } from "./config.js";
-import type { OutputFormat } from "./output.js";
 
 /** The options every `timesync` command takes. */
 export interface GlobalOptions {

@@ -1,11 +1,11 @@
 // The `timesync` command (also installed as `timesync-ts`): climesync's commands on timesync-ts,
 // for logging and reporting time from the shell. Each command group lives in its own file; this one
 // sets up the global options and the exit code.
+import { runProgram, startProgram } from "@facility-sdk/cli-kit";
 import { Command } from "commander";
 import { addActivityCommands } from "./activities.js";
 import { addClockCommands } from "./clock.js";
 import { CliContext, type GlobalOptions } from "./context.js";
-import { EXIT_OK, reportError } from "./exit.js";
 import { addProjectCommands } from "./projects.js";
 import { addTimeCommands } from "./times.js";
 import { addUserCommands } from "./users.js";
@@ -48,24 +48,10 @@ Example:
 /** Runs `timesync` with the given arguments (after `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
   const { program, context } = buildProgram();
-  try {
-    await program.parseAsync([...argv], { from: "user" });
-    return EXIT_OK;
-  } catch (error) {
-    return reportError("timesync", error);
-  } finally {
-    await context.close();
-  }
+  return runProgram("timesync", program, argv, () => context.close());
 }
 
 // Run only as a program: the build step and the help test load this file without running it.
 if (typeof require !== "undefined" && require.main === module) {
-  // A reader that stops early (`| head`) is not an error: stop quietly, as other tools do.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(0);
-  });
-  void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  startProgram(runCli);
 }

@@ -1,9 +1,8 @@
 // climesync's project commands: get-projects, create-project, update-project, delete-project.
+import { withExamples, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import type { Project, ProjectUpdateInput } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows } from "./output.js";
 import { many } from "./times.js";
 
 const projectRow = (p: Project) => ({ name: p.name, slugs: p.slugs, uri: p.uri, defaultActivity: p.defaultActivity, users: Object.keys(p.users ?? {}), deleted: p.deletedAt ?? "" });

@@ -1,10 +1,9 @@
 // climesync's time commands: `get-times` (filters, `--csv`), `create-time`, the shorthand
 // `log 1h30m --project p`, `update-time`, `delete-time` and `sum-times` (per project, user or activity).
+import { withExamples, printRows, type Row } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import { formatDuration, InvalidArgumentError, type Time, type TimeCreateInput, type TimeFilter, type TimeUpdateInput } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows, type Row } from "./output.js";
 
 /** Collects a repeatable option (`--project a --project b`) into a list. */
 export const many = (value: string, previous: string[] = []): string[] => [...previous, value];

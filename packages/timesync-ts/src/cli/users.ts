@@ -1,10 +1,9 @@
 // climesync's user commands: get-users, create-user, update-user, delete-user. A new password is
 // read from stdin (`--password-stdin`), never from a flag, so it stays out of the shell history.
+import { withExamples, printRows } from "@facility-sdk/cli-kit";
 import type { Command } from "commander";
 import { InvalidArgumentError, type User, type UserUpdateInput } from "../index.js";
 import type { CliContext } from "./context.js";
-import { withExamples } from "./help.js";
-import { printRows } from "./output.js";
 
 const userRow = (u: User) => ({
   username: u.username,

@@ -1,10 +1,10 @@
 // Where the CLI's settings come from: flags, then the environment, then a config file in the user's
-// config directory. The file holds the password or token, so it must be private to its owner (mode 0600): one
+// config directory. The file holds a secret (an API key, a password), so it must be private to its owner (mode 0600): one
 // that its group or others can read is refused rather than used.
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { FacilitySdkError } from "../index.js";
+import { FacilitySdkError } from "@facility-sdk/http-core";
 
 /** The default config file: `$XDG_CONFIG_HOME/facility-sdk/<name>.json` (else `~/.config/...`). */
 export function defaultConfigPath(name: string, env: NodeJS.ProcessEnv = process.env): string {

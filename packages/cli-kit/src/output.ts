@@ -1,7 +1,5 @@
 // How a command prints what it got: a table for people, `--json` or `--csv` for scripts. Rows are
-// flattened from whatever the SDK returns (own fields holding text, numbers, flags or dates), so a
-// model that gains or renames a field prints it without a change here.
-import { fmtTime } from "../index.js";
+// plain objects of cells; `--json` prints the SDK's own objects.
 
 /** The output formats of every command. */
 export type OutputFormat = "table" | "json" | "csv";
@@ -9,24 +7,12 @@ export type OutputFormat = "table" | "json" | "csv";
 /** One printable row: column name → value. */
 export type Row = Record<string, unknown>;
 
-/** A value as one cell of text: dates as PUMAPI writes them, lists joined, nothing as empty. */
+/** A value as one cell of text: lists joined with spaces, objects as JSON, nothing as empty. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return fmtTime(value);
   if (Array.isArray(value)) return value.map(cellText).join(" ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
-}
-
-/** The own fields of an object that fit in a cell (nested objects are left to `--json`). */
-export function flatten(item: object): Row {
-  const row: Row = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (typeof value === "function") continue;
-    if (value !== null && typeof value === "object" && !(value instanceof Date) && !Array.isArray(value)) continue;
-    row[key] = value;
-  }
-  return row;
 }
 
 function columnsOf(rows: readonly Row[]): string[] {

@@ -1,7 +1,7 @@
 // Exit codes scripts can rely on, and how an error reaches the user: one line on stderr holding the
 // SDK's own message (already redacted by the SDK), never a stack trace.
-import { CommanderError } from "commander";
-import { FacilitySdkError, InvalidArgumentError } from "../index.js";
+import { CommanderError, type Command } from "commander";
+import { FacilitySdkError, InvalidArgumentError } from "@facility-sdk/http-core";
 
 /** Success. */
 export const EXIT_OK = 0;
@@ -21,4 +21,33 @@ export function reportError(program: string, error: unknown): number {
   if (error instanceof InvalidArgumentError) return EXIT_USAGE;
   if (!(error instanceof FacilitySdkError)) process.stderr.write(`${program}: (an unexpected error; please report it)\n`);
   return EXIT_ERROR;
+}
+
+/**
+ * Runs a commander program with the given arguments (after `node` and the script) and returns the
+ * exit code; `close` runs last whatever happened (it closes the SDK connection the commands opened).
+ */
+export async function runProgram(name: string, program: Command, argv: readonly string[], close: () => Promise<void>): Promise<number> {
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return EXIT_OK;
+  } catch (error) {
+    return reportError(name, error);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Starts a CLI's entry file as a program: a reader that stops early (`| head`) is not an error, and
+ * the exit code is the one `run` returns.
+ */
+export function startProgram(run: (argv: readonly string[]) => Promise<number>): void {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }
