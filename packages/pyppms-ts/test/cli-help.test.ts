@@ -3,22 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { commandsOf, helpOf } from "@facility-sdk/cli-kit/testing";
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/main.js";
 
-function allCommands(command: Command): Command[] {
-  return [command, ...command.commands.filter((c) => c.name() !== "help").flatMap(allCommands)];
-}
-
-function helpOf(command: Command): string {
-  let text = "";
-  command.configureOutput({ writeOut: (s) => (text += s), writeErr: (s) => (text += s) });
-  command.outputHelp();
-  return text;
-}
 
 describe("ppms --help", () => {
-  const commands = allCommands(buildProgram().program);
+  const commands = commandsOf(buildProgram().program);
 
   it("covers every command group of the issue", () => {
     const names = commands.map((c) => (c.parent && c.parent.parent ? `${c.parent.name()} ${c.name()}` : c.name()));

@@ -1,11 +1,11 @@
 // The `ppms` command as users run it: `node dist/cli.cjs …` in a child process (build first) against
 // test-cache's fake PUMAPI on 127.0.0.1, then offline from what it recorded. Every run checks the exit
 // code, and that the API key never appears on stdout or stderr.
-import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixturesRoot, startFakePumapi, type RunningFakePumapi } from "@facility-sdk/test-cache";
+import { runCliProcess, runWithClosedStdout, type CliRun } from "@facility-sdk/cli-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.cjs");
@@ -13,24 +13,12 @@ const KEY = "cli-test-s3cret-key-7f3a";
 let fake: RunningFakePumapi;
 let home: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in a child process (async: the fake answers from this process). */
-function ppms(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Runs the CLI in a child process; the key must never be printed, whatever the command did. */
+async function ppms(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const base = { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: join(home, "config"), PUMAPI_URL: fake.url, PPMS_API_KEY: KEY };
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...base, ...env }, encoding: "utf8", timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      // The key must never be printed, whatever the command did.
-      expect(stdout).not.toContain(KEY);
-      expect(stderr).not.toContain(KEY);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  const run = await runCliProcess(CLI, args, { env: { ...base, ...env } });
+  expect(run.stdout + run.stderr).not.toContain(KEY);
+  return run;
 }
 
 function filesUnder(dir: string): string[] {
@@ -149,11 +137,7 @@ describe("ppms usage errors, credentials and secrets", { timeout: 60_000 }, () =
   });
 
   it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE trace", async () => {
-    const child = spawn(process.execPath, [CLI, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.destroy(); // closed before the command writes
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, stderr } = await runWithClosedStdout(CLI);
     expect(stderr).not.toContain("EPIPE");
     expect(code).toBe(0);
   });

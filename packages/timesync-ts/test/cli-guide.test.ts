@@ -1,30 +1,15 @@
 // The command-line guide cannot rot: every `$ timesync …` line of its ```console blocks runs, in order,
 // against a fresh fake TimeSync (a child process of the built CLI), and must print what the guide
 // shows (uuids aside: the fake makes new ones).
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeTimeSync, type RunningFakeTimeSync } from "@facility-sdk/test-cache";
+import { argsOf, consoleSessions, runCliProcess } from "@facility-sdk/cli-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.cjs");
 const GUIDE = join(import.meta.dirname, "..", "..", "..", "docs", "guides", "command-line.md");
-
-/** The `$ <program> …` lines of the page's console blocks, each with the output shown under it. */
-function sessions(program: string): Array<{ line: string; expected: string }> {
-  const found = [];
-  for (const [, block = ""] of readFileSync(GUIDE, "utf8").matchAll(/```console\n([\s\S]*?)```/g)) {
-    for (const part of block.split(/^(?=\$ )/m)) {
-      const [line = "", ...output] = part.split("\n");
-      if (line.startsWith(`$ ${program} `)) found.push({ line: line.slice(2), expected: output.join("\n") });
-    }
-  }
-  return found;
-}
-
-/** Splits a command line into arguments (double quotes group words). */
-const argsOf = (line: string) => [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "").slice(1);
 
 const uuids = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>");
 
@@ -45,20 +30,12 @@ afterAll(async () => {
 });
 
 describe("docs/guides/command-line.md, timesync", () => {
-  const cases = sessions("timesync");
+  const cases = consoleSessions(readFileSync(GUIDE, "utf8"), "timesync");
   it("shows a session of timesync", () => expect(cases.length).toBeGreaterThanOrEqual(3));
-  it.each(cases)("$line", ({ line, expected }) => {
+  it.each(cases)("$line", async ({ line, expected }) => {
     const env = { PATH: process.env.PATH ?? "", HOME: dir, XDG_CONFIG_HOME: join(dir, "config"), TIMESYNC_URL: fake.url, TIMESYNC_USER: "ann", TIMESYNC_PASSWORD: "ann-guide-password" };
-    return new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, [CLI, ...argsOf(line)], { cwd: dir, env, encoding: "utf8" }, (error, stdout, stderr) => {
-        try {
-          expect(error, stderr).toBeNull();
-          expect(uuids(stdout)).toBe(uuids(expected));
-          resolve();
-        } catch (failure) {
-          reject(failure);
-        }
-      });
-    });
+    const run = await runCliProcess(CLI, argsOf(line), { cwd: dir, env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(uuids(run.stdout)).toBe(uuids(expected));
   });
 });

@@ -1,11 +1,11 @@
 // The `timesync` command as users run it: `node dist/cli.cjs …` in a child process (build first)
 // against test-cache's fake TimeSync on 127.0.0.1, then offline from what it recorded. Every run checks
 // the exit code, and that no password or token is ever printed.
-import { execFile, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeTimeSync, type RunningFakeTimeSync } from "@facility-sdk/test-cache";
+import { runCliProcess, runWithClosedStdout, type CliRun } from "@facility-sdk/cli-kit/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const CLI = join(import.meta.dirname, "..", "dist", "cli.cjs");
@@ -14,27 +14,15 @@ const secrets: string[] = [PASSWORD];
 let fake: RunningFakeTimeSync;
 let home: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in a child process (async: the fake answers from this process). */
-function timesync(args: string[], env: Record<string, string> = {}, input?: string): Promise<Run> {
+/** Runs the CLI in a child process; no password or token may be printed, whatever the command did. */
+async function timesync(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
   const base = { PATH: process.env.PATH ?? "", HOME: home, XDG_CONFIG_HOME: join(home, "config"), TIMESYNC_URL: fake.url, TIMESYNC_USER: "ann", TIMESYNC_PASSWORD: PASSWORD };
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { env: { ...base, ...env }, encoding: "utf8", timeout: 20_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      // No password or token may be printed, whatever the command did.
-      for (const secret of secrets) expect(stdout + stderr).not.toContain(secret);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(input ?? "");
-  });
+  const run = await runCliProcess(CLI, args, { env: { ...base, ...env }, input });
+  for (const secret of secrets) expect(run.stdout + run.stderr).not.toContain(secret);
+  return run;
 }
 
-const json = <T>(run: Run): T => {
+const json = <T>(run: CliRun): T => {
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as T;
 };
@@ -143,11 +131,7 @@ describe("timesync usage errors, credentials and secrets", { timeout: 60_000 }, 
   });
 
   it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE trace", async () => {
-    const child = spawn(process.execPath, [CLI, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.destroy(); // closed before the command writes
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, stderr } = await runWithClosedStdout(CLI);
     expect(stderr).not.toContain("EPIPE");
     expect(code).toBe(0);
   });
