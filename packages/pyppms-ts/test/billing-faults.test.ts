@@ -106,7 +106,7 @@ describe("what a real server may send", () => {
   it("an empty answer where a header must come is a NoDataError naming the action", async () => {
     const { ppms } = await scripted(() => ({ body: "" }));
     await expect(ppms.getServices()).rejects.toMatchObject({ name: "NoDataError", action: "getservices" });
-    await expect(ppms.getInventoryTrackingList()).rejects.toMatchObject({ name: "NoDataError", action: "getinvtracklist" });
+    await expect(ppms.getInventoryTrackingList({ filter: "sent" })).rejects.toMatchObject({ name: "NoDataError", action: "getinvtracklist" });
   });
 
   it("a record that does not fit names the action, the record and the field", async () => {

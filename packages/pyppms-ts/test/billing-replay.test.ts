@@ -200,7 +200,7 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
 
   it("getInventoryTrackingList reads the 2014 documentation's 19 columns (spaced header), keeping the untyped ones; bad filters send nothing", async () => {
     const { ppms, fixture } = await stage(0);
-    const all = await ppms.getInventoryTrackingList();
+    const all = await ppms.getInventoryTrackingList({ filter: "unpaid" });
     const blank = { "Reference Payment": "", "Date Payment": "", Metadata2: "", Metadata3: "", Metadata4: "", Metadata5: "", Metadata6: "" };
     expect(all[1]).toEqual({
       trackingRef: "T-302", invoiceRef: "PPMS2-Imaging-20300228-0002", coreFacilityRef: 2, invoiceDate: "2030-02-28", bcode: "BC-1002", amount: 60,
@@ -211,6 +211,9 @@ describe("invoices and invoice tracking (offline, stage_0)", () => {
     expect((await ppms.getInventoryTrackingList({ filter: "tosend" })).map((t) => t.trackingRef)).toEqual(["T-302"]);
     const before = fixture.used().length;
     await expect(ppms.getInventoryTrackingList({ filter: "overdue" as never })).rejects.toMatchObject({ name: "PpmsInvalidArgumentError", field: "filter" });
+    // The 2014 documentation marks the filter mandatory: left out, it is refused before sending.
+    await expect(ppms.getInventoryTrackingList({} as never)).rejects.toThrow(/filter.*missing \(PUMAPI requires it\)/);
+    await expect(ppms.getInventoryTrackingList(undefined as never)).rejects.toMatchObject({ name: "PpmsInvalidArgumentError", field: "filter" });
     await expect(ppms.setInventoryTrackingSent("")).rejects.toMatchObject({ field: "invoiceRef" });
     expect(fixture.used()).toHaveLength(before);
     await expect(ppms.setInventoryTrackingSent("PPMS2-Imaging-20300228-0002")).resolves.toBeUndefined();

@@ -23,8 +23,8 @@ export interface InvoiceDetailsOptions extends CallOptions {
 
 /** Options of {@link PpmsConnection.getInventoryTrackingList}. */
 export interface InvoiceTrackingOptions extends CallOptions {
-  /** Only invoices not sent yet (`tosend`), sent, paid or not paid (`unpaid`); default: all. */
-  filter?: InvoiceTrackingFilter | undefined;
+  /** Which invoices: not sent yet (`tosend`), sent, paid or not paid (`unpaid`). PUMAPI requires it. */
+  filter: InvoiceTrackingFilter;
 }
 
 const invoiceUnknown = (sent: Readonly<Record<string, string>>): string => `Invoice [${sent.invoiceid ?? ""}]`;
@@ -41,7 +41,8 @@ export const INVOICE_ACTIONS = {
   getinvoicelist: declareAction({ action: "getinvoicelist", kind: "read", params: { coreid: optional(id), draft: optional(flag) }, empty: emptyList<string>(), recorded: "always", parse: (answer) => parseInvoiceList(answer.text) }),
   getinvoice: tableRead("getinvoice", { invoiceid: text }, { build: invoiceAccountFromRecord, rows: invoiceAccountRows, unknown: invoiceUnknown, one: true }),
   getinvoicedetails: tableRead("getinvoicedetails", { invoiceid: text, bcode: optional(anyText), assistant: optional(oneOf("show")) }, { build: invoiceDetailRow, rows: invoiceDetailRows, unknown: invoiceUnknown }),
-  getinvtracklist: tableRead("getinvtracklist", { filter: optional(oneOf(...TRACKING_FILTERS)) }, { build: invoiceTrackingFromRecord }),
+  // The 2014 documentation marks `filter` mandatory.
+  getinvtracklist: tableRead("getinvtracklist", { filter: oneOf(...TRACKING_FILTERS) }, { build: invoiceTrackingFromRecord }),
   setinvtracksent: confirmedWrite("setinvtracksent", { invoiceref: text }),
 };
 
@@ -118,21 +119,22 @@ export abstract class PpmsInvoicesApi {
 
   /**
    * Where invoices stand: sent or not, paid or not, and when (`getinvtracklist`, PUMAPI's invoice
-   * tracking). The filter is checked before sending.
+   * tracking). The filter is mandatory (PUMAPI requires it) and checked before sending.
    *
-   * @param options - `filter` (`tosend`, `sent`, `paid` or `unpaid`; default: all), `signal`
+   * @param options - `filter` (`tosend`, `sent`, `paid` or `unpaid`), `signal`
    * @returns one entry per invoice
-   * @throws {@link PpmsInvalidArgumentError} for another filter, before any request
+   * @throws {@link PpmsInvalidArgumentError} for a missing or another filter, before any request
    * @example
    * ```ts
    * const sent = await ppms.getInventoryTrackingList({ filter: "sent" });
    * sent.map((t) => `${t.invoiceRef} → ${t.emails.join(", ")}`);
    * ```
    */
-  async getInventoryTrackingList(options: InvoiceTrackingOptions = {}): Promise<PpmsInvoiceTracking[]> {
-    const { filter } = options;
-    if (filter !== undefined && !TRACKING_FILTERS.includes(filter)) {
-      throw new PpmsInvalidArgumentError("filter", `must be one of ${TRACKING_FILTERS.join(", ")}; got ${JSON.stringify(filter)}`);
+  async getInventoryTrackingList(options: InvoiceTrackingOptions): Promise<PpmsInvoiceTracking[]> {
+    const filter: unknown = (options as Partial<InvoiceTrackingOptions> | undefined)?.filter;
+    if (typeof filter !== "string" || !TRACKING_FILTERS.includes(filter)) {
+      const got = filter === undefined ? "it is missing (PUMAPI requires it)" : `got ${JSON.stringify(filter)}`;
+      throw new PpmsInvalidArgumentError("filter", `must be one of ${TRACKING_FILTERS.join(", ")}; ${got}`);
     }
     return readTable(stateOf(this), INVOICE_ACTIONS.getinvtracklist, { filter }, options);
   }
