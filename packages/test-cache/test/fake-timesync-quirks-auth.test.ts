@@ -89,7 +89,7 @@ describe("fake TimeSync reproduces the reference server's login, token and conte
       expect(answer).toMatchObject({ status: 401, type: JSON_TYPE });
       expect(answer.body).toEqual(
         w === ref
-          ? { status: 401, error: "Bad query value", text: "Invalid authentication type ldap" }
+          ? { status: 401, error: "Bad query value", text: "ldap is not a valid authentication type" }
           : { status: 401, error: "Authentication failure", text: "LDAP authentication is not configured on this server" },
       );
     }

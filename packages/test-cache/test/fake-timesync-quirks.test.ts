@@ -108,7 +108,7 @@ describe("fake TimeSync reproduces the reference server's object quirks", () => 
         expect(answer.type).toBe(JSON_TYPE);
         expect(answer.body).toEqual(
           w === ref
-            ? { status: 500, error: "Server error", text: "user ghost does not exist" }
+            ? { status: 500, error: "Server error", text: "Unexpected server error." }
             : { status: 409, error: "Invalid foreign key", text: "Invalid foreign key: user ghost does not exist" },
         );
         expect(answer.status).toBe(answer.body.status);

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { type FakeTimeSyncOptions, type RunningFakeTimeSync, startFakeTimeSync } from "@facility-sdk/test-cache";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -78,6 +80,30 @@ describe("bug 3: project parents", () => {
         [2, "Website 2"],
       ]);
     }
+  });
+});
+
+describe("project parents repeated by the reference server", () => {
+  it("come once per revision (a side-by-side run saw each parent three times)", async () => {
+    const { server, admin } = await fake();
+    await admin.updateProject("web", { name: "Website 2" });
+    await admin.updateProject("web", { name: "Website 3" });
+    // A loopback proxy in front of the fake that repeats each parent, newest first, as the real server did.
+    const proxy = createServer(async (req, res) => {
+      const answer = await fetch(`${server.url.replace(/\/v0$/, "")}${req.url}`);
+      const body = (await answer.json()) as { parents?: unknown[] };
+      if (Array.isArray(body.parents)) body.parents = [...body.parents].reverse().flatMap((p) => [p, p, p]);
+      res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    open.push({ close: () => new Promise<void>((resolve) => proxy.close(() => resolve())) });
+    const viaProxy = new TimeSync({ baseUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/v0`, token: server.issueToken("admin") });
+    open.push(viaProxy);
+    const project = await viaProxy.getProject("web", { includeRevisions: true });
+    expect(project.parents?.map((p) => [p.revision, p.name])).toEqual([
+      [1, "Website"],
+      [2, "Website 2"],
+    ]);
   });
 });
 

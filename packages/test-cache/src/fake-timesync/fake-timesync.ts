@@ -272,7 +272,7 @@ export class FakeTimeSync {
     if (type === undefined) throw fail.authentication("Authentication type required");
     // A password-only reference server treats `ldap` like any unknown type (401 Bad query value).
     if (type === "ldap" && this.strict) throw fail.authentication("LDAP authentication is not configured on this server");
-    if (type !== "password") throw fail.badQuery(`Invalid authentication type ${String(type)}`, 401);
+    if (type !== "password") throw fail.badAuthType(type);
     if (typeof username !== "string" || typeof password !== "string") throw fail.authentication("Missing credentials");
     const user = this.store.users.get(username);
     // Inactive and soft-deleted users can still log in (reference behaviour; strict refuses deleted ones).
@@ -332,7 +332,7 @@ function tokenFromAuth(auth: unknown): string {
   if (auth === null || typeof auth !== "object") throw fail.authentication("Missing credentials");
   const { type, token } = auth as Record<string, unknown>;
   if (type === undefined) throw fail.authentication("Authentication type required");
-  if (type !== "token") throw fail.badQuery(`Invalid authentication type ${String(type)}`, 401);
+  if (type !== "token") throw fail.badAuthType(type);
   if (typeof token !== "string" || token === "") throw fail.authentication("Missing credentials");
   return token;
 }

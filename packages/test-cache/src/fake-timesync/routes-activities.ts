@@ -70,7 +70,10 @@ export function updateActivity(ctx: RouteContext, slug: string): RouteResult {
   checkFields(ctx, obj);
   checkUnique(ctx, obj, entry.current.uuid);
   const next = { ...entry.current, ...(obj as Partial<FakeActivityRecord>) };
-  return updated(renderActivity(ctx.store.revise(entry, next), ctx.strict));
+  const answer = renderActivity(ctx.store.revise(entry, next), ctx.strict);
+  // The reference server's update answer leaves `deleted_at` out (its reads include it).
+  if (!ctx.strict) delete answer["deleted_at"];
+  return updated(answer);
 }
 
 /** `DELETE /activities/:slug`. */

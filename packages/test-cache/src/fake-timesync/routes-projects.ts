@@ -52,7 +52,7 @@ function parseProjectFields(ctx: RouteContext, obj: Record<string, unknown>, sel
     for (const [username, roles] of Object.entries(obj["users"] as Record<string, unknown>)) {
       if (!store.users.has(username)) {
         // The reference server fails inside its database write and answers a 500 instead of a 409.
-        if (!strict) throw fail.serverError(`user ${username} does not exist`);
+        if (!strict) throw fail.serverError("Unexpected server error.");
         throw fail.invalidForeignKey(`Invalid foreign key: user ${username} does not exist`);
       }
       const r = asObject(roles, "project user");

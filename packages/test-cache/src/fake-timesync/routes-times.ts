@@ -50,29 +50,39 @@ function resolveActivities(store: FakeTimeSyncStore, slugs: string[]): string[] 
   });
 }
 
+/**
+ * The ids a filter's values name. The reference server refuses a filter only when none of its values
+ * exists (the text lists them all, comma-joined) and filters by the known ones; strict refuses any
+ * unknown value.
+ */
+function knownOnly(ctx: RouteContext, name: string, values: readonly string[], find: (value: string) => string | undefined): string[] {
+  const found: string[] = [];
+  for (const value of values) {
+    const id = find(value);
+    if (id !== undefined) found.push(id);
+    else if (ctx.strict) throw fail.badQuery(`Parameter ${name} contained invalid value ${value}`);
+  }
+  if (values.length > 0 && found.length === 0) throw fail.badQuery(`Parameter ${name} contained invalid value ${values.join(",")}`);
+  return found;
+}
+
 /** `GET /times` with the user/project/activity/start/end filters. */
 export function listTimes(ctx: RouteContext): RouteResult {
   const { store, query, caller } = ctx;
   const includeDeleted = queryFlag(query, "include_deleted");
   const includeRevisions = queryFlag(query, "include_revisions");
-  const users = query.getAll("user");
-  const projects = query.getAll("project").map((slug) => {
-    const p = store.projectBySlug(slug, includeDeleted);
-    if (p === undefined) throw fail.badQuery(`Parameter project contained invalid value ${slug}`);
-    return p.current.uuid;
-  });
-  const activities = query.getAll("activity").map((slug) => {
-    const a = store.activityBySlug(slug, includeDeleted);
-    if (a === undefined) throw fail.badQuery(`Parameter activity contained invalid value ${slug}`);
-    return a.current.uuid;
-  });
+  const users = knownOnly(ctx, "user", query.getAll("user"), (u) => (store.users.has(u) ? u : undefined));
+  const projects = knownOnly(ctx, "project", query.getAll("project"), (slug) => store.projectBySlug(slug, includeDeleted)?.current.uuid);
+  const activities = knownOnly(ctx, "activity", query.getAll("activity"), (slug) => store.activityBySlug(slug, includeDeleted)?.current.uuid);
   const [start] = query.getAll("start");
   const [end] = query.getAll("end");
   for (const [name, value] of [["start", start], ["end", end]] as const) {
     if (value !== undefined && !isDate(value)) throw fail.badQuery(`Parameter ${name} contained invalid value ${value}`);
   }
-  if (start !== undefined && end !== undefined && start > end) throw fail.badQuery("Parameter start is after end");
-  if (start !== undefined && start > store.today()) throw fail.badQuery("Parameter start is in the future");
+  // The reference server words both as an invalid start; strict names the reason.
+  const badStart = (reason: string) => fail.badQuery(ctx.strict ? `Parameter start ${reason}` : `Parameter start contained invalid value ${start}`);
+  if (start !== undefined && end !== undefined && start > end) throw badStart("is after end");
+  if (start !== undefined && start > store.today()) throw badStart("is in the future");
 
   const out: Record<string, unknown>[] = [];
   for (const entry of store.times.values()) {

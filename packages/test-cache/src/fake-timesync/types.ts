@@ -114,6 +114,10 @@ export interface FakeTimeSyncOptions {
    * - a body over 100 kB is read (the reference server drops it: 401 `Missing credentials`);
    * - a project's `users` naming an unknown user → 409 `Invalid foreign key` (not 500 `Server error`);
    * - login with auth type `ldap` → 401 `Authentication failure` (not `Bad query value`);
+   * - `GET /times` refuses any unknown `user`/`project`/`activity` value (the reference server only when
+   *   none exists), and says why a `start` is refused (the reference server: "contained invalid value");
+   * - `DELETE /users/:username` on a deleted user answers 404 (the reference server: 200 again);
+   * - the answer of `POST /activities/:slug` has `deleted_at` (the reference server leaves it out);
    * - tokens of a deleted user stop working, and a deleted user cannot log in;
    * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
    * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`

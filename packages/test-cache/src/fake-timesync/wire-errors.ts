@@ -53,6 +53,8 @@ export const fail = {
   methodNotAllowed: (text: string, allow: string) =>
     new FakeTimeSyncFailure(405, "Method not allowed", text, undefined, { allow }),
   badQuery: (text: string, status = 400) => new FakeTimeSyncFailure(status, "Bad query value", text),
+  /** timesync-node's wording for an auth type it does not take (login and every authenticated request). */
+  badAuthType: (type: unknown) => new FakeTimeSyncFailure(401, "Bad query value", `${String(type)} is not a valid authentication type`),
   usernameExists: (username: string) =>
     new FakeTimeSyncFailure(409, "Username already exists", `username ${username} already exists`, [username]),
 };
@@ -63,6 +65,6 @@ export function htmlNotFound(method: string, path: string): FakeResponse {
   return {
     status: 404,
     headers: { "content-type": "text/html; charset=utf-8" },
-    body: `<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Error</title></head>\n<body><pre>Cannot ${method} ${safe}</pre></body>\n</html>\n`,
+    body: `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${safe}</pre>\n</body>\n</html>\n`,
   };
 }

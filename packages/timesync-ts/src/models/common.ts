@@ -45,8 +45,10 @@ export function wireDayOrNull(value: string | number | null | undefined): string
 
 /**
  * Adds `parents` to a freshly converted object only when the server sent them (set, not spread:
- * spreading a new object is slow in V8), oldest first: the reference server sends a project's parents
- * newest first, so they are put in revision order (a stable sort; already ordered lists are kept).
+ * spreading a new object is slow in V8), oldest first and each revision once: the reference server
+ * sends a project's parents newest first, and in some states repeats each one (its query joins the
+ * project's rows to other tables), so they are put in revision order (a stable sort; already ordered
+ * lists are kept) and a repeated revision is dropped.
  */
 export function withParents<T extends object, P extends { revision: number }>(object: T, parents: P[] | undefined): T & { parents?: P[] } {
   if (parents !== undefined) (object as T & { parents?: P[] }).parents = inRevisionOrder(parents);
@@ -55,7 +57,10 @@ export function withParents<T extends object, P extends { revision: number }>(ob
 
 function inRevisionOrder<P extends { revision: number }>(parents: P[]): P[] {
   for (let i = 1; i < parents.length; i++) {
-    if (parents[i]!.revision < parents[i - 1]!.revision) return [...parents].sort((a, b) => a.revision - b.revision);
+    if (parents[i]!.revision <= parents[i - 1]!.revision) {
+      const sorted = [...parents].sort((a, b) => a.revision - b.revision);
+      return sorted.filter((p, j) => j === 0 || p.revision !== sorted[j - 1]!.revision);
+    }
   }
   return parents;
 }
