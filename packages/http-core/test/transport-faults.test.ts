@@ -74,7 +74,7 @@ describe("the transport keeps its promises", () => {
     const { client, server } = await against({ kind: "status", status: 503, body: "busy" });
     const err = await client.request({ method: "POST", url: "", form: { action: "setright" } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HttpServerError);
-    expect((err as Error).message).toContain("not retried: POST calls are retried only when marked idempotent");
+    expect((err as Error).message).toContain("not retried: this POST is not marked idempotent (a repeat could apply it twice)");
     expect(server.requests).toHaveLength(1);
   });
 });

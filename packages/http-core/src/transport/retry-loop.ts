@@ -70,7 +70,7 @@ export async function sendWithRetries(call: RetryCall): Promise<Sent> {
     if (policy.statusCodes.includes(result.status)) {
       const retryAfter = parseRetryAfterHeader(result.headers["retry-after"]);
       if (attempt >= maxAttempts) {
-        note = call.idempotent ? `gave up after ${attempt} attempts` : `not retried: ${call.attempt.method} calls are retried only when marked idempotent`;
+        note = call.idempotent ? `gave up after ${attempt} attempts` : `not retried: this ${call.attempt.method} is not marked idempotent (a repeat could apply it twice)`;
       } else if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) {
         note = `not retried: Retry-After ${seconds(retryAfter)} is more than the ${seconds(policy.maxRetryAfterMs)} the retry policy waits`;
       } else {
