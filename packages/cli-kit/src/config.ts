@@ -30,11 +30,18 @@ export function readConfigFile(path: string, required = false): Record<string, s
       `config file ${path} is readable by other users (mode ${(mode & 0o777).toString(8)}); it holds a secret, so it is not used. Run: chmod 600 ${path}`,
     );
   }
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new FacilitySdkError(`config file ${path} cannot be read (${(error as { code?: string }).code ?? "error"})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new FacilitySdkError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+    parsed = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the text around the fault, which may be the secret itself.
+    throw new FacilitySdkError(`config file ${path} is not valid JSON (its text is not shown: it holds a secret)`);
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new FacilitySdkError(`config file ${path} must hold a JSON object`);
   const settings: Record<string, string> = {};
@@ -45,7 +52,7 @@ export function readConfigFile(path: string, required = false): Record<string, s
   return settings;
 }
 
-/** Warns once on stderr that a secret given as a flag is kept in the shell's history. */
+/** Warns on stderr that a secret given as a flag is kept in the shell's history. */
 export function warnSecretFlag(flag: string, envName: string): void {
   process.stderr.write(`warning: ${flag} is saved in your shell history; prefer ${envName} or the config file\n`);
 }

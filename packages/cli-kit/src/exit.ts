@@ -1,5 +1,7 @@
 // Exit codes scripts can rely on, and how an error reaches the user: one line on stderr holding the
 // SDK's own message (already redacted by the SDK), never a stack trace.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CommanderError, type Command } from "commander";
 import { FacilitySdkError, InvalidArgumentError } from "@facility-sdk/http-core";
 
@@ -28,26 +30,51 @@ export function reportError(program: string, error: unknown): number {
  * exit code; `close` runs last whatever happened (it closes the SDK connection the commands opened).
  */
 export async function runProgram(name: string, program: Command, argv: readonly string[], close: () => Promise<void>): Promise<number> {
+  let code: number;
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return EXIT_OK;
+    code = EXIT_OK;
   } catch (error) {
-    return reportError(name, error);
-  } finally {
-    await close();
+    code = reportError(name, error);
   }
+  try {
+    await close();
+  } catch (error) {
+    // Closing failed after the command ran: reported like any error, never as a stack trace.
+    if (code === EXIT_OK) code = reportError(name, error);
+  }
+  return code;
 }
 
 /**
  * Starts a CLI's entry file as a program: a reader that stops early (`| head`) is not an error, and
  * the exit code is the one `run` returns.
  */
-export function startProgram(run: (argv: readonly string[]) => Promise<number>): void {
+export function startProgram(name: string, run: (argv: readonly string[]) => Promise<number>): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
     process.exit(0);
   });
-  void run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = reportError(name, error);
+    },
+  );
+}
+
+/**
+ * The version of the package whose built CLI is running (`dist/cli.cjs` → `../package.json`), for
+ * `--version`; undefined when the CLI runs from source (tests), where there is no such file beside it.
+ */
+export function packageVersion(): string | undefined {
+  if (typeof __dirname === "undefined") return undefined;
+  try {
+    const version: unknown = (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version?: unknown }).version;
+    return typeof version === "string" ? version : undefined;
+  } catch {
+    return undefined;
+  }
 }

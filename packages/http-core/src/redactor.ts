@@ -135,7 +135,8 @@ export class Redactor {
   redactText(text: string): string {
     let out = text;
     for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
-    if (out.includes("%")) for (const re of this.encodedValues) out = out.replace(re, REDACTED);
+    // Encoded forms: percent-escapes, or `+` for a space (a password with spaces, form-encoded).
+    if (out.includes("%") || out.includes("+")) for (const re of this.encodedValues) out = out.replace(re, REDACTED);
     for (const p of this.patterns) {
       p.lastIndex = 0;
       out = out.replace(p, REDACTED);
@@ -268,7 +269,7 @@ function percentEncodedForms(value: string): RegExp {
   let source = "";
   for (const ch of value) {
     const encoded = [...Buffer.from(ch, "utf8")].map((b) => `%${[...b.toString(16).padStart(2, "0")].map(hexDigit).join("")}`).join("");
-    const plain = ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    const plain = escapeRe(ch);
     source += `(?:${plain}|${encoded}${ch === " " ? "|\\+" : ""})`;
   }
   return new RegExp(source, "g");

@@ -70,6 +70,12 @@ describe("percent-encoded secrets are masked", () => {
     expect(r.redactText("K%2D12345 is another key")).toBe("K%2D12345 is another key");
   });
 
+  it("masks a value with spaces echoed form-encoded with + only (no % in the text)", () => {
+    const r = new Redactor().addSecretValue("my secret pass");
+    expect(r.redactText("login refused for password my+secret+pass")).toBe("login refused for password ***");
+    expect(r.redactText("1+1 is not a secret")).toBe("1+1 is not a secret");
+  });
+
   it("in errors, logs and recordings", async () => {
     const s = await startServer((_q, res, body) => {
       const form = Object.fromEntries(new URLSearchParams(body));

@@ -136,6 +136,12 @@ describe("ppms usage errors, credentials and secrets", { timeout: 60_000 }, () =
     expect(help.stdout).toContain("Example:\n  $ ppms rights set new-rights.csv --dry-run");
   });
 
+  it("--version prints the package's version, exit 0", async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as { version: string };
+    const run = await ppms(["--version"]);
+    expect(run).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
   it("a reader that stops early (`| head`) ends the command quietly, without an EPIPE trace", async () => {
     const { code, stderr } = await runWithClosedStdout(CLI);
     expect(stderr).not.toContain("EPIPE");

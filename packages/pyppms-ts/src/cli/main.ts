@@ -1,6 +1,6 @@
 // The `ppms` command (also installed as `pyppms-ts`): PUMAPI from the shell for facility staff.
 // Each command group lives in its own file; this one sets up the global options and the exit code.
-import { runProgram, startProgram } from "@facility-sdk/cli-kit";
+import { packageVersion, runProgram, startProgram } from "@facility-sdk/cli-kit";
 import { Command } from "commander";
 import { CliContext, type GlobalOptions } from "./context.js";
 import { addBillingCommands } from "./billing.js";
@@ -15,6 +15,8 @@ import { addUserCommands } from "./users.js";
 export function buildProgram(): { program: Command; context: CliContext } {
   const program = new Command("ppms");
   const context = new CliContext(() => program.opts<GlobalOptions>());
+  const version = packageVersion();
+  if (version !== undefined) program.version(version, "--version", "print the version and exit");
   program
     .description("Stratocore PPMS (PUMAPI) from the command line: users, systems, rights, bookings, projects, billing.")
     .option("--url <url>", "PUMAPI endpoint (default: env PUMAPI_URL, or \"url\" in the config file)")
@@ -54,5 +56,5 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
 // Run only as a program: the build step and the help test load this file without running it.
 if (typeof require !== "undefined" && require.main === module) {
-  startProgram(runCli);
+  startProgram("ppms", runCli);
 }

@@ -1,7 +1,7 @@
 // The `timesync` command (also installed as `timesync-ts`): climesync's commands on timesync-ts,
 // for logging and reporting time from the shell. Each command group lives in its own file; this one
 // sets up the global options and the exit code.
-import { runProgram, startProgram } from "@facility-sdk/cli-kit";
+import { packageVersion, runProgram, startProgram } from "@facility-sdk/cli-kit";
 import { Command } from "commander";
 import { addActivityCommands } from "./activities.js";
 import { addClockCommands } from "./clock.js";
@@ -14,6 +14,8 @@ import { addUserCommands } from "./users.js";
 export function buildProgram(): { program: Command; context: CliContext } {
   const program = new Command("timesync");
   const context = new CliContext(() => program.opts<GlobalOptions>());
+  const version = packageVersion();
+  if (version !== undefined) program.version(version, "--version", "print the version and exit");
   program
     .description("OSU TimeSync from the command line: log time, clock in and out, list and sum times; projects, activities, users.")
     .option("--url <url>", "TimeSync base URL with its version, e.g. https://timesync.example/v0 (default: env TIMESYNC_URL)")
@@ -53,5 +55,5 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 
 // Run only as a program: the build step and the help test load this file without running it.
 if (typeof require !== "undefined" && require.main === module) {
-  startProgram(runCli);
+  startProgram("timesync", runCli);
 }
