@@ -90,6 +90,16 @@ const kinds = [
   { label: "ESM", dir: out, ext: ".mjs", module: ts.ModuleKind.ESNext },
   { label: "CommonJS", dir: outCjs, ext: ".js", module: ts.ModuleKind.CommonJS },
 ];
+
+/** Runs one generated script with node (no cache mode from the caller's environment), prints ok/FAIL and, on failure, its last lines. */
+function runAndReport(file, cwd, timeout, label) {
+  const r = spawnSync(process.execPath, [file], { cwd, encoding: "utf8", timeout, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
+  const ok = r.status === 0;
+  if (!ok) failed = true;
+  console.log(`${ok ? "ok  " : "FAIL"}  ${label()}`);
+  if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+}
+
 for (const p of programs) {
   for (const kind of kinds) {
     const source = readFileSync(join(kind.dir, `${p.name}.ts`), "utf8");
@@ -97,18 +107,10 @@ for (const p of programs) {
     const file = join(kind.dir, `${p.name}${kind.ext}`);
     writeFileSync(file, js);
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, [file], { cwd: kind.dir, encoding: "utf8", timeout: 120_000, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
-    const ok = r.status === 0;
-    if (!ok) failed = true;
-    console.log(`${ok ? "ok  " : "FAIL"}  ${p.page.slice(root.length)} (${kind.label}): ${p.blocks} block(s) run in ${Date.now() - t0} ms`);
-    if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+    runAndReport(file, kind.dir, 120_000, () => `${p.page.slice(root.length)} (${kind.label}): ${p.blocks} block(s) run in ${Date.now() - t0} ms`);
   }
   for (let i = 0; i < p.cjsBlocks; i++) {
-    const r = spawnSync(process.execPath, [join(outCjs, `${p.name}.commonjs-${i}.js`)], { cwd: outCjs, encoding: "utf8", timeout: 60_000, env: { ...process.env, FACILITY_SDK_CACHE_MODE: "" } });
-    const ok = r.status === 0;
-    if (!ok) failed = true;
-    console.log(`${ok ? "ok  " : "FAIL"}  ${p.page.slice(root.length)}: its CommonJS example (js block ${i + 1}) run as written`);
-    if (!ok) console.log(`${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-30).join("\n"));
+    runAndReport(join(outCjs, `${p.name}.commonjs-${i}.js`), outCjs, 60_000, () => `${p.page.slice(root.length)}: its CommonJS example (js block ${i + 1}) run as written`);
   }
 }
 console.log(`guides: ${programs.length} page(s) checked, ${diagnostics.length} type error(s)`);

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { RELEASE_ORDER } from "./packages.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const out = resolve(process.argv[2] ?? join(root, "tarballs"));
@@ -12,7 +13,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const tarball = {};
-for (const dir of ["http-core", "test-cache", "pyppms-ts", "timesync-ts"]) {
+for (const dir of RELEASE_ORDER) {
   const cwd = join(root, "packages", dir);
   const { name, version } = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"));
   const r = spawnSync("pnpm", ["pack", "--pack-destination", out], { cwd, encoding: "utf8" });

@@ -35,7 +35,7 @@ function csvField(text: string): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** RFC 4180 CSV with a header line (CRLF-free: one `\n` per record). */
+/** CSV quoted as RFC 4180 quotes it, with a header line; records end in `\n` (not RFC 4180's CRLF), as shell tools expect. */
 export function renderCsv(rows: readonly Row[]): string {
   const columns = columnsOf(rows);
   if (columns.length === 0) return "";
