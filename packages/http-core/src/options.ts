@@ -4,7 +4,7 @@ import type { Logger, LogLevel, LevelLogger } from "./logger.js";
 import type { Redactor } from "./redactor.js";
 import type { RetryOptions } from "./retry.js";
 import type { CacheKeyFunction } from "./cache/keys.js";
-import { CACHE_MODE_ENV, type CacheMode } from "./cache/modes.js";
+import { CACHE_MODE_ENV, resolveCacheMode, type CacheMode } from "./cache/modes.js";
 import { RecordReplayCache } from "./cache/record-replay-cache.js";
 
 /** Time limits of a call, in milliseconds. */
@@ -84,27 +84,43 @@ export interface CacheDefaults {
   mode?: CacheMode | undefined;
   /** Folders to cache when the option does not say. */
   onlyFolders?: readonly string[] | undefined;
+  /** The option's name in error messages (default `cache`; pyppms-ts says `options.cache`). */
+  field?: string | undefined;
 }
 
 /**
  * Turns a {@link CacheOption} into a {@link RecordReplayCache} the same way for both SDKs: a
  * directory or a config gets the SDK's key function and redactor; a ready cache is used as it is.
+ * With no option there is no cache, except that `FACILITY_SDK_CACHE_MODE=replay` then throws:
+ * replay promises that nothing reaches the network, and without a recording directory every call
+ * would.
  *
  * @param option - the user's `cache` option
- * @param defaults - the SDK's key function, redactor and overrides
+ * @param defaults - the SDK's key function, redactor, overrides, and the option's name for errors
  * @returns the cache, or undefined when the option is left out
+ * @throws {@link InvalidArgumentError} naming `defaults.field` for an option that is not a cache, or
+ *   for no option while `FACILITY_SDK_CACHE_MODE` is `replay` (or an unknown mode, naming the variable)
  * @example
  * ```ts
  * const cache = resolveCache("./recordings", { key: restKey({ secretQuery: ["token"] }) });
+ * resolveCache(undefined, { key: restKey({ secretQuery: ["token"] }), field: "options.cache" }); // undefined; throws when FACILITY_SDK_CACHE_MODE=replay
  * ```
  */
 export function resolveCache(option: CacheOption | undefined, defaults: CacheDefaults): RecordReplayCache | undefined {
-  if (option === undefined) return undefined;
+  const field = defaults.field ?? "cache";
+  if (option === undefined) {
+    if (resolveCacheMode(undefined, field) === "replay") {
+      throw new InvalidArgumentError(field, `${CACHE_MODE_ENV}=replay, but no cache directory was given, so every call would go to the network`, {
+        hint: `give a cache directory to replay from, or unset ${CACHE_MODE_ENV}`,
+      });
+    }
+    return undefined;
+  }
   // Duck-typed, so a second copy of http-core in node_modules still works.
   if (option instanceof RecordReplayCache || (typeof option === "object" && option !== null && "keyFor" in option)) return option as RecordReplayCache;
   const config: CacheConfig = typeof option === "string" ? { dir: option } : option;
   if (config === null || typeof config !== "object" || typeof config.dir !== "string" || config.dir.trim() === "") {
-    throw new InvalidArgumentError("cache", "must be a directory, a { dir, mode, … } object or a RecordReplayCache");
+    throw new InvalidArgumentError(field, "must be a directory, a { dir, mode, … } object or a RecordReplayCache");
   }
   return new RecordReplayCache({
     dir: config.dir,
@@ -116,26 +132,4 @@ export function resolveCache(option: CacheOption | undefined, defaults: CacheDef
     redactor: defaults.redactor,
     logger: defaults.logger,
   });
-}
-
-/**
- * Throws when `FACILITY_SDK_CACHE_MODE=replay` is set but the connection has no cache: replay
- * promises that nothing reaches the network, and without a recording directory every call would.
- * An SDK calls it right after {@link resolveCache}, before any request.
- *
- * @param cache - the resolved cache (undefined: none configured)
- * @param field - the option's name for the error message
- * @throws {@link InvalidArgumentError} naming the option and the variable
- * @example
- * ```ts
- * const cache = resolveCache(process.env.RECORDINGS_DIR, { key: restKey({ secretQuery: ["token"] }) });
- * requireCacheInReplay(cache, "options.cache"); // throws when FACILITY_SDK_CACHE_MODE=replay and no cache was given
- * ```
- */
-export function requireCacheInReplay(cache: RecordReplayCache | undefined, field = "cache"): void {
-  if (cache === undefined && process.env[CACHE_MODE_ENV] === "replay") {
-    throw new InvalidArgumentError(field, `${CACHE_MODE_ENV}=replay, but no cache directory was given, so every call would go to the network`, {
-      hint: `give a cache directory to replay from, or unset ${CACHE_MODE_ENV}`,
-    });
-  }
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "./errors.js";
 import { parseRetryAfterHeader } from "./internal/retry-after.js";
+import { checkOptionKeys } from "./option-keys.js";
 
 /**
  * When and how http-core retries, as one data object (like ky's `retry` option). Only safe calls are
@@ -65,12 +66,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 const POLICY_KEYS = Object.keys(DEFAULT_RETRY_POLICY);
 const BACKOFF_KEYS = Object.keys(DEFAULT_RETRY_POLICY.backoff);
 
-function checkKeys(value: object, allowed: readonly string[], field: string): void {
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new InvalidArgumentError(`${field}.${key}`, "is not a retry setting", { hint: `use ${allowed.join(", ")}` });
-  }
-}
-
 function checkNumber(value: unknown, field: string, min: number, integer: boolean): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
     throw new InvalidArgumentError(field, `must be a${integer ? " whole" : ""} number ≥ ${min}, got ${JSON.stringify(value)}`);
@@ -79,7 +74,8 @@ function checkNumber(value: unknown, field: string, min: number, integer: boolea
 
 /**
  * Merges a partial policy over the default, checking every value; an unknown key (e.g. a typo
- * such as `retries`) is an {@link InvalidArgumentError}, not silently ignored.
+ * such as `retries` or `limt`) is an {@link InvalidArgumentError} naming the known keys or the one
+ * it most likely means, not silently ignored.
  *
  * @param partial - the caller's settings
  * @param field - the option's name in messages (default `retry`)
@@ -91,9 +87,8 @@ function checkNumber(value: unknown, field: string, min: number, integer: boolea
  * ```
  */
 export function resolveRetryPolicy(partial: RetryOptions = {}, field = "retry"): RetryPolicy {
-  if (partial === null || typeof partial !== "object") throw new InvalidArgumentError(field, "must be an object");
-  checkKeys(partial, POLICY_KEYS, field);
-  if (partial.backoff !== undefined) checkKeys(partial.backoff, BACKOFF_KEYS, `${field}.backoff`);
+  checkOptionKeys(partial, { field, known: POLICY_KEYS });
+  if (partial.backoff !== undefined) checkOptionKeys(partial.backoff, { field: `${field}.backoff`, known: BACKOFF_KEYS });
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...partial, backoff: { ...DEFAULT_RETRY_POLICY.backoff, ...partial.backoff } };
   checkNumber(policy.limit, `${field}.limit`, 0, true);
   checkNumber(policy.maxRetryAfterMs, `${field}.maxRetryAfterMs`, 0, false);

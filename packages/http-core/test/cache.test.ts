@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, requireCacheInReplay, resolveCache, resolveCacheMode, restKey,
+  CACHE_MODE_ENV, CacheMissError, HttpClient, InvalidArgumentError, RecordReplayCache, Redactor, formFieldKey, resolveCache, resolveCacheMode, restKey,
   safeFileSegment,
 } from "../src/index.js";
 import { memoryLogger, startServer, useCleanup } from "./helpers.js";
@@ -209,10 +209,9 @@ describe("replay without a cache", () => {
     const saved = process.env[CACHE_MODE_ENV];
     try {
       process.env[CACHE_MODE_ENV] = "replay";
-      const none = resolveCache(undefined, { key });
       const err = (() => {
         try {
-          requireCacheInReplay(none, "options.cache");
+          resolveCache(undefined, { key, field: "options.cache" });
         } catch (e) {
           return e;
         }
@@ -220,9 +219,15 @@ describe("replay without a cache", () => {
       expect(err).toBeInstanceOf(InvalidArgumentError);
       expect((err as InvalidArgumentError).field).toBe("options.cache");
       expect((err as Error).message).toContain("FACILITY_SDK_CACHE_MODE=replay");
-      expect(() => requireCacheInReplay(resolveCache("/tmp/never-written", { key }))).not.toThrow();
+      expect(() => resolveCache(undefined, { key })).toThrow(/^Invalid cache: FACILITY_SDK_CACHE_MODE=replay/);
+      expect(resolveCache("/tmp/never-written", { key })?.mode).toBe("replay");
+      // The variable is read as the cache reads it: a typo is named, not taken for "no replay".
+      process.env[CACHE_MODE_ENV] = "Replay";
+      expect(() => resolveCache(undefined, { key })).toThrow(/FACILITY_SDK_CACHE_MODE.*unknown cache mode "Replay"/);
       process.env[CACHE_MODE_ENV] = "record-missing";
-      expect(() => requireCacheInReplay(undefined)).not.toThrow();
+      expect(resolveCache(undefined, { key })).toBeUndefined();
+      delete process.env[CACHE_MODE_ENV];
+      expect(resolveCache(undefined, { key })).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env[CACHE_MODE_ENV];
       else process.env[CACHE_MODE_ENV] = saved;

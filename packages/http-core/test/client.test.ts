@@ -195,8 +195,11 @@ describe("mapConcurrent", () => {
 
 describe("options are checked", () => {
   it("rejects unknown retry keys and bad values, naming them", () => {
-    expect(() => new HttpClient({ retry: { retries: 3 } as never })).toThrow(/Invalid retry\.retries: is not a retry setting \(use limit, methods/);
+    expect(() => new HttpClient({ retry: { retries: 3 } as never })).toThrow(/Invalid retry\.retries: unknown option \(known options: limit, methods/);
+    expect(() => new HttpClient({ retry: { limt: 3 } as never })).toThrow(/Invalid retry\.limt: unknown option; did you mean "limit"\?/);
     expect(() => new HttpClient({ retry: { backoff: { initial: 1 } } as never })).toThrow(/retry\.backoff\.initial/);
+    expect(() => new HttpClient({ retry: { backoff: { initalMs: 1 } } as never })).toThrow(/Invalid retry\.backoff\.initalMs: unknown option; did you mean "initialMs"\?/);
+    expect(() => new HttpClient({ retry: { backoff: null } as never })).toThrow(/Invalid retry\.backoff: must be an object, got null/);
     expect(() => new HttpClient({ retry: { limit: -1 } })).toThrow(/retry\.limit/);
     expect(() => new HttpClient({ timeout: { totalMs: 0 } })).toThrow(/timeout\.totalMs/);
     expect(() => new HttpClient({ maxResponseBytes: 1.5 })).toThrow(/maxResponseBytes/);

@@ -95,22 +95,58 @@ describe("a killed writer leaves no secret on disk", () => {
   }, 60_000);
 });
 
-describe("stale temp files and locks of dead writers", () => {
-  it("are removed by the next writer, and a stale lock's possibly mixed entry goes with it", async () => {
+describe("stale temp files of dead writers", () => {
+  it("are removed by the next writer; a live writer's temp file is kept", async () => {
     const dir = await mkdtemp(join(tmpdir(), "stale-"));
     const folder = join(dir, "getuser");
     await mkdir(folder);
     const deadPid = 2 ** 22 + 12345; // above Linux's pid_max: never a live process
     await writeFile(join(folder, `login--a.txt.${deadPid}.0123456789ab.tmp`), "half");
     await writeFile(join(folder, `login--b.txt.${process.pid}.0123456789ab.tmp`), "a live writer's");
-    await writeFile(join(folder, "login--c.txt"), "maybe mixed");
-    await writeFile(join(folder, "login--c_status-code.txt"), "500");
-    await writeFile(join(folder, "login--c.lock"), String(deadPid));
-    const old = new Date(Date.now() - 60_000);
-    await utimes(join(folder, "login--c.lock"), old, old);
     const cache = new RecordReplayCache({ dir, mode: "record-all", key });
-    expect(cache.read({ folder: "getuser", name: "login--c" })).toBeUndefined();
     expect(cache.record({ folder: "getuser", name: "login--d" }, 200, "d")).toBe(true);
     expect((await readdir(folder)).sort()).toEqual(["login--b.txt." + process.pid + ".0123456789ab.tmp", "login--d.txt"]);
+  });
+
+  it("are looked for once per folder and cache, not on every write", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stale-once-"));
+    const folder = join(dir, "getuser");
+    const cache = new RecordReplayCache({ dir, mode: "record-all", key });
+    expect(cache.record({ folder: "getuser", name: "login--a" }, 200, "a")).toBe(true);
+    const deadPid = 2 ** 22 + 12345;
+    const stale = `login--x.txt.${deadPid}.0123456789ab.tmp`;
+    await writeFile(join(folder, stale), "half");
+    expect(cache.record({ folder: "getuser", name: "login--b" }, 200, "b")).toBe(true);
+    expect((await readdir(folder)).sort()).toEqual(["login--a.txt", "login--b.txt", stale]);
+    // Another cache (another process, a later run) sweeps the folder on its first write there.
+    expect(new RecordReplayCache({ dir, mode: "record-all", key }).record({ folder: "getuser", name: "login--c" }, 200, "c")).toBe(true);
+    expect((await readdir(folder)).sort()).toEqual(["login--a.txt", "login--b.txt", "login--c.txt"]);
+  });
+});
+
+describe("a .lock file left by an older writer that died", () => {
+  it("is ignored: the entry (a pyppms pair) still reads and is never deleted", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "stale-lock-"));
+    const folder = join(dir, "getuser");
+    await mkdir(folder);
+    const deadPid = 2 ** 22 + 12345;
+    await writeFile(join(folder, "login--c.txt"), "whole");
+    await writeFile(join(folder, "login--c_status-code.txt"), "500");
+    await writeFile(join(folder, "login--c.lock"), String(deadPid));
+    await writeFile(join(folder, "login--e.txt"), "#facility-sdk status=404\nnot here");
+    await writeFile(join(folder, "login--e.lock"), String(deadPid));
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(folder, "login--c.lock"), old, old);
+    await utimes(join(folder, "login--e.lock"), old, old);
+    const cache = new RecordReplayCache({ dir, mode: "record-all", key });
+    expect(cache.read({ folder: "getuser", name: "login--c" })).toMatchObject({ status: 500, body: "whole" });
+    expect(cache.record({ folder: "getuser", name: "login--d" }, 200, "d")).toBe(true);
+    expect(cache.read({ folder: "getuser", name: "login--c" })).toMatchObject({ status: 500, body: "whole" });
+    expect(cache.read({ folder: "getuser", name: "login--e" })).toMatchObject({ status: 404, body: "not here" });
+    expect((await readdir(folder)).sort()).toEqual(["login--c.lock", "login--c.txt", "login--c_status-code.txt", "login--d.txt", "login--e.lock", "login--e.txt"]);
+    // Recording over the pair ignores its lock too: one file with its status line, the side file gone.
+    expect(cache.record({ folder: "getuser", name: "login--c" }, 200, "new")).toBe(true);
+    expect(new RecordReplayCache({ dir, mode: "replay", key }).read({ folder: "getuser", name: "login--c" })).toMatchObject({ status: 200, body: "new" });
+    expect(await readFile(join(folder, "login--c.txt"), "utf8")).toBe("#facility-sdk status=200\nnew");
   });
 });

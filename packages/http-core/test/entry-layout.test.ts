@@ -51,6 +51,26 @@ describe("one entry, one file", () => {
     expect(replay.read({ folder: "getuser", name: "login--ok" })?.body).toBe("a \ufffd b");
   });
 
+  it("reads a file that starts with the status marker alike on every path: as text, as bytes (a U+FFFD), and beside a pyppms side file", async () => {
+    const dir = await tmp();
+    const folder = join(dir, "getuser");
+    await mkdir(folder);
+    // Only the marker, no status and no newline: unreadable, whichever way the file is read.
+    await writeFile(join(folder, "login--bare.txt"), "#facility-sdk status=");
+    await writeFile(join(folder, "login--fffd.txt"), "#facility-sdk status=\ufffd");
+    await writeFile(join(folder, "login--pair.txt"), "#facility-sdk status=");
+    await writeFile(join(folder, "login--pair_status-code.txt"), "500");
+    // A readable status line wins over the side file; a valid U+FFFD in the body is kept.
+    await writeFile(join(folder, "login--own.txt"), "#facility-sdk status=404\nnot \ufffd here");
+    await writeFile(join(folder, "login--own_status-code.txt"), "500");
+    const replay = new RecordReplayCache({ dir, mode: "replay", key });
+    for (const name of ["login--bare", "login--fffd", "login--pair"]) {
+      expect(() => replay.read({ folder: "getuser", name }), name).toThrow(/status line is unreadable/);
+      expect(() => replay.read({ folder: "getuser", name }), name).toThrow(ResponseDecodeError);
+    }
+    expect(replay.read({ folder: "getuser", name: "login--own" })).toMatchObject({ status: 404, body: "not \ufffd here" });
+  });
+
   it("reads large recordings whole", async () => {
     const dir = await tmp();
     const body = "x".repeat(300_000) + "é";

@@ -9,10 +9,9 @@ import { BodyDecodeFailure, decodeBody } from "../transport/decode.js";
  */
 
 const MARKER = "#facility-sdk status=";
-const MARKER_BYTES = Buffer.from(MARKER, "latin1");
 const FIRST = MARKER.charCodeAt(0);
 
-/** A stored body is not valid UTF-8, or a lock could not be taken. */
+/** A recording cannot be decoded: its body is not valid UTF-8, or its status line is unreadable. */
 export class EntryStoreError extends Error {}
 
 /** The text of a recording file for an answer. `header` forces the status line even for a 200. */
@@ -20,25 +19,21 @@ export function encodeEntry(status: number, body: string, header = false): strin
   return header || status !== 200 || body.startsWith(MARKER) ? `${MARKER}${status}\n${body}` : body;
 }
 
-/** Whether a file's bytes begin with the status line. */
-export function hasStatusLine(bytes: Buffer): boolean {
-  return bytes.length > MARKER_BYTES.length && bytes[0] === FIRST && bytes.subarray(0, MARKER_BYTES.length).equals(MARKER_BYTES);
-}
+const startsWithMarker = (text: string): boolean => text.charCodeAt(0) === FIRST && text.startsWith(MARKER);
 
-/** Status and body of a recording file; `legacyStatus` (pyppms' side file) applies only to a file without a status line. */
-export function decodeEntry(bytes: Buffer, file: string, legacyStatus?: string): { status: number; body: string } {
-  if (hasStatusLine(bytes)) {
-    const end = bytes.indexOf(10, MARKER_BYTES.length);
-    const status = Number.parseInt(bytes.toString("latin1", MARKER_BYTES.length, end === -1 ? bytes.length : end), 10);
-    if (end === -1 || !Number.isInteger(status) || status < 100 || status > 599) throw new EntryStoreError(`recording ${file}: its status line is unreadable`);
-    return { status, body: decodeText(bytes.subarray(end + 1), file) };
-  }
-  return { status: parseLegacyStatus(legacyStatus), body: decodeText(bytes, file) };
+/**
+ * Status, body and file of a recording file's bytes, decoded strictly as UTF-8. `legacyStatus`
+ * (pyppms' side file) applies only to a file without a status line: a file's own line wins.
+ */
+export function decodeEntry(bytes: Buffer, file: string, legacyStatus?: string): { status: number; body: string; file: string } {
+  const text = decodeText(bytes, file);
+  if (legacyStatus === undefined || startsWithMarker(text)) return decodeEntryText(text, file);
+  return { status: parseLegacyStatus(legacyStatus), body: text, file };
 }
 
 /** Status, body and file of a recording read as (valid) text. */
 export function decodeEntryText(text: string, file: string): { status: number; body: string; file: string } {
-  if (text.charCodeAt(0) !== FIRST || !text.startsWith(MARKER)) return { status: 200, body: text, file };
+  if (!startsWithMarker(text)) return { status: 200, body: text, file };
   const end = text.indexOf("\n", MARKER.length);
   const status = Number.parseInt(text.slice(MARKER.length, end === -1 ? text.length : end), 10);
   if (end === -1 || !Number.isInteger(status) || status < 100 || status > 599) throw new EntryStoreError(`recording ${file}: its status line is unreadable`);

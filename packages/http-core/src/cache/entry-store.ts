@@ -1,31 +1,35 @@
 import {
-  closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, unlinkSync,
+  closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync,
 } from "node:fs";
 import { join, sep } from "node:path";
 import { cacheIoError, CacheIoError } from "../errors/cache.js";
 import { decodeEntry, decodeEntryText, encodeEntry, EntryStoreError } from "./entry-format.js";
-import { isStale, LOCK_WAIT_MS, lockPid, removeStale, sleepSync, takeLock, tempName, writeDurable } from "./entry-locks.js";
+import { removeStaleTemps, sleepSync, tempName, writeDurable } from "./temp-files.js";
 
 export { EntryStoreError } from "./entry-format.js";
 
 /*
  * One directory of recordings: `<folder>/<name>.txt` is one entry, body and status in one file (see
  * entry-format.ts: a 200 is the bare body, as pyppms writes it; another status is a first line).
- * - A writer writes the whole file to a temp file (no secret is in it: callers redact before), then
- *   renames it into place. A reader opens one file, which a rename swaps whole, so it sees one
- *   write's status with that write's body, and a kill -9 leaves a temp file at worst.
+ * - A writer writes the whole file to a temp file (no secret is in it: callers redact before),
+ *   flushes it to disk, then renames it into place. A reader opens one file, which a rename swaps
+ *   whole, so it sees one write's status with that write's body, and a kill -9 leaves a temp file at
+ *   worst. Each store removes the temp files of dead writers once per folder (temp-files.ts).
  * - A hit is one `readFileSync` of one file (one native call): no stat, no status file, no listing to check.
  * - pyppms' own status side files (`<name>_status-code.txt`, fixtures it wrote) are still read: each
  *   folder is listed once per store to find them, and only those entries take the slow path that
- *   pairs two files (read the body, then the side file; accept the pair only when no lock is held
- *   and the body was not replaced meanwhile). This store never writes a side file; it replaces an
- *   entry that has one by a file with a status line, then removes the side file, under
- *   `<name>.lock`. Side files that a pyppms process adds while this store reads the folder are not
- *   seen (pyppms writes them without any atomicity of its own).
+ *   pairs two files: open the body, read it and the side file, and accept the pair only when the
+ *   body file is still the one opened (same inode), else read again. A body with its own status
+ *   line wins over a side file. This store never writes a side file; it replaces an entry that has
+ *   one by a file with a status line (even for a 200), then removes the side file, so a reader
+ *   that still finds the old side file pairs nothing with it. Side files that a pyppms process adds
+ *   while this store reads the folder are not seen (pyppms writes them without any atomicity of its own).
  * - A folder that is a symlink leading out of the directory is never written through.
  */
 
 const STATUS_SUFFIX = "_status-code.txt";
+/** How often a legacy pair is read again when its body file was replaced while being read. */
+const PAIR_READ_ATTEMPTS = 100;
 
 /** One entry read from disk. */
 export interface StoredEntry {
@@ -70,6 +74,8 @@ function readIfPresent(file: string): Buffer | undefined {
 export class EntryStore {
   /** Per folder, the entries that have a pyppms status side file (listed once). */
   private readonly sideFiles = new Map<string, ReadonlySet<string>>();
+  /** Folders (real paths) whose stale temp files were removed already. */
+  private readonly swept = new Set<string>();
 
   /** @param root - the directory */
   constructor(readonly root: string) {}
@@ -85,7 +91,7 @@ export class EntryStore {
     if (text === undefined) return undefined;
     if (text.includes("\ufffd")) {
       const bytes = readIfPresent(file);
-      return bytes === undefined ? undefined : { ...decodeEntry(bytes, file), file };
+      return bytes === undefined ? undefined : decodeEntry(bytes, file);
     }
     return decodeEntryText(text, file);
   }
@@ -105,11 +111,15 @@ export class EntryStore {
    * Writes an entry as one file, renamed into place. `body` must already be redacted: it is the
    * only thing that ever reaches the disk, temp files included.
    *
-   * @throws {@link CacheIoError} when the folder cannot be made or leaves the directory, or a file cannot be written
+   * @throws {@link CacheIoError} when the folder cannot be made or leaves the directory, a file cannot
+   *   be written or renamed into place (`write`), or the pyppms side file it replaces cannot be removed (`remove`)
    */
   write(folder: string, name: string, status: number, body: string): void {
     const dir = this.folderToWrite(folder);
-    removeStale(dir, STATUS_SUFFIX);
+    if (!this.swept.has(dir)) {
+      this.swept.add(dir);
+      removeStaleTemps(dir);
+    }
     const file = join(dir, `${name}.txt`);
     const sideFile = join(dir, `${name}${STATUS_SUFFIX}`);
     // Replacing a pyppms pair: the new file carries its status line even for a 200, so a reader that
@@ -118,23 +128,28 @@ export class EntryStore {
     const tmp = tempName(file);
     try {
       writeDurable(tmp, encodeEntry(status, body, replacesPair));
-      const lock = takeLock(join(dir, `${name}.lock`));
-      try {
-        renameSync(tmp, file);
-        if (replacesPair) rmSync(sideFile, { force: true });
-      } finally {
-        unlinkSync(lock);
-      }
+      renameSync(tmp, file);
     } catch (error) {
-      throw error instanceof EntryStoreError ? error : cacheIoError("write", file, error);
-    } finally {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // a dead writer's temp file: the next store's sweep removes it
+      }
+      throw cacheIoError("write", file, error);
+    }
+    if (replacesPair) {
+      try {
+        rmSync(sideFile, { force: true });
+      } catch (error) {
+        throw cacheIoError("remove", sideFile, error);
+      }
     }
   }
 
   /** Forgets what it listed (after the directory was changed behind the store's back). */
   forget(): void {
     this.sideFiles.clear();
+    this.swept.clear();
   }
 
   /** Makes the folder and returns its real path, refusing one that resolves outside the directory (a symlink). */
@@ -166,20 +181,15 @@ export class EntryStore {
     return names;
   }
 
-  /** An entry whose status may be in a pyppms side file: read both, and accept them only as a pair no writer touched. */
+  /**
+   * An entry whose status may be in a pyppms side file: read the body and the side file, and accept
+   * them only as a pair, the body file unchanged meanwhile (a writer renames a whole new file in).
+   */
   private readPair(dir: string, name: string): StoredEntry | undefined {
     const file = join(dir, `${name}.txt`);
     const statusFile = join(dir, `${name}${STATUS_SUFFIX}`);
-    const lock = join(dir, `${name}.lock`);
-    const until = Date.now() + LOCK_WAIT_MS;
-    for (;;) {
-      if (existsSync(lock)) {
-        // A writer that died inside its renames may have left a mixed pair: not an answer.
-        if (isStale(lock, lockPid(lock))) return undefined;
-        if (Date.now() > until) throw new EntryStoreError(`recording ${file} stayed locked for ${LOCK_WAIT_MS} ms`);
-        sleepSync(2);
-        continue;
-      }
+    for (let attempt = 1; attempt <= PAIR_READ_ATTEMPTS; attempt++) {
+      if (attempt > 1) sleepSync(1);
       let fd: number;
       try {
         fd = openSync(file, "r");
@@ -191,12 +201,14 @@ export class EntryStore {
         const ino = fstatSync(fd).ino;
         const bytes = readFileSync(fd);
         const status = readIfPresent(statusFile)?.toString("utf8");
-        if (!existsSync(lock) && statSync(file, { throwIfNoEntry: false })?.ino === ino) return { ...decodeEntry(bytes, file, status), file };
+        // Still open, so its inode cannot have been reused by the file now at this path.
+        if (statSync(file, { throwIfNoEntry: false })?.ino === ino) return decodeEntry(bytes, file, status);
       } catch (error) {
         throw error instanceof EntryStoreError ? error : cacheIoError("read", file, error);
       } finally {
         closeSync(fd);
       }
     }
+    throw new CacheIoError("read", file, `it was replaced each of the ${PAIR_READ_ATTEMPTS} times it was read (writers keep recording it)`);
   }
 }

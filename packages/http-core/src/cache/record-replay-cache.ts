@@ -133,8 +133,9 @@ export class RecordReplayCache {
   /**
    * Reads a recording from `dir`, then from the fallback dirs; undefined when none has it.
    *
-   * @throws {@link ResponseDecodeError} when a recorded body is not valid UTF-8
-   * @throws {@link CacheIoError} when a recording cannot be read (no permission, a directory in its place)
+   * @throws {@link ResponseDecodeError} when a recording is not valid UTF-8 or its status line is unreadable
+   * @throws {@link CacheIoError} when a recording or its folder cannot be read (no permission, a
+   *   directory in its place), or a pyppms pair kept being replaced while it was read
    *
    * @example
    * ```ts

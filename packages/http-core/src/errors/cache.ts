@@ -21,6 +21,7 @@ export interface CacheIoErrorOptions extends FacilitySdkErrorOptions {
  *   if (error instanceof CacheIoError) console.error(error.fsOperation, error.path, error.code);
  * });
  * ```
+ * @group Errors
  */
 export class CacheIoError extends FacilitySdkError {
   /** The file or folder concerned. */

@@ -77,23 +77,7 @@ export class HttpStatusError extends HttpCoreError {
     const request = redactor.redactRequest(res.request);
     const tries = res.attempts > 1 ? ` after ${res.attempts} attempts` : "";
     const note = options.note ? ` (${options.note})` : "";
-    if (s >= 300 && s < 400) {
-      const raw = res.headers["location"];
-      const location = raw === undefined ? undefined : redactor.redactUrl(raw);
-      const to = location === undefined ? "without a location" : `to ${location}`;
-      return new HttpRedirectError(`${request.method} ${request.url} answered HTTP ${s}, a redirect ${to}${tries}${note}; redirects are not followed`, {
-        request,
-        status: s,
-        attempts: res.attempts,
-        body: res.body,
-        requestId: res.headers["x-request-id"],
-        redactor: options.redactor,
-        operation: options.operation,
-      }, location);
-    }
-    const Ctor = s === 404 ? HttpNotFoundError : s === 429 ? HttpRateLimitError : s >= 500 ? HttpServerError : s >= 400 ? HttpClientError : HttpStatusError;
-    const retryAfter = parseRetryAfterHeader(res.headers["retry-after"]);
-    return new Ctor(`${request.method} ${request.url} answered HTTP ${s}${tries}${note}`, {
+    const details: HttpCoreErrorDetails = {
       request,
       status: s,
       attempts: res.attempts,
@@ -101,7 +85,15 @@ export class HttpStatusError extends HttpCoreError {
       requestId: res.headers["x-request-id"],
       redactor: options.redactor,
       operation: options.operation,
-    }, retryAfter);
+    };
+    if (s >= 300 && s < 400) {
+      const raw = res.headers["location"];
+      const location = raw === undefined ? undefined : redactor.redactUrl(raw);
+      const to = location === undefined ? "without a location" : `to ${location}`;
+      return new HttpRedirectError(`${request.method} ${request.url} answered HTTP ${s}, a redirect ${to}${tries}${note}; redirects are not followed`, details, location);
+    }
+    const Ctor = s === 404 ? HttpNotFoundError : s === 429 ? HttpRateLimitError : s >= 500 ? HttpServerError : s >= 400 ? HttpClientError : HttpStatusError;
+    return new Ctor(`${request.method} ${request.url} answered HTTP ${s}${tries}${note}`, details, parseRetryAfterHeader(res.headers["retry-after"]));
   }
 }
 
@@ -198,6 +190,7 @@ export class HttpServerError extends HttpStatusError {
  *   if (error instanceof HttpRedirectError) console.error(`moved to ${error.location ?? "?"}: fix the base URL`);
  * }
  * ```
+ * @group Errors
  */
 export class HttpRedirectError extends HttpStatusError {
   /** Where the server pointed (its `Location` header, secrets masked), when it said. */

@@ -54,6 +54,7 @@ export class HttpAbortError extends HttpCoreError {}
  *   if (error instanceof ClientClosedError) console.log("create a new client");
  * });
  * ```
+ * @group Errors
  */
 export class ClientClosedError extends HttpCoreError {}
 /**

@@ -1,4 +1,4 @@
-import { createLogger, HttpClient, requireCacheInReplay, resolveCache, type CacheOption } from "@facility-sdk/http-core";
+import { createLogger, HttpClient, resolveCache, type CacheOption } from "@facility-sdk/http-core";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import { requirePositiveInteger, requireText } from "../internal/inputs.js";
 import { levelLog } from "../internal/level-log.js";
@@ -58,8 +58,8 @@ export function setUpConnection(options: PpmsConnectionOptions): ConnectionSetup
     logger: log,
     mode: offline ? "replay" : undefined,
     onlyFolders: cacheUsersOnly === true ? ["getuser"] : undefined,
+    field: "options.cache",
   });
-  requireCacheInReplay(cache, "options.cache");
   if (offline && cache !== undefined && cache.mode !== "replay") {
     throw new PpmsInvalidArgumentError("options.cache", `offline mode (no API key) only replays, but this cache is in mode '${cache.mode}'`, {
       hint: "give an apiKey, or a cache in replay mode",

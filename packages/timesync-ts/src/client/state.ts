@@ -1,4 +1,4 @@
-import { HttpClient, type Redactor, requireCacheInReplay, resolveCache } from "@facility-sdk/http-core";
+import { HttpClient, type Redactor, resolveCache } from "@facility-sdk/http-core";
 import { TimeSyncError, TimeSyncValidationError } from "../errors.js";
 import { hashPassword } from "../internal/password.js";
 import { checkTimeSyncOptions, type TimeSyncOptions } from "../options.js";
@@ -38,8 +38,7 @@ export function createClientState(options: TimeSyncOptions): ClientState {
   const { baseUrl: rawBaseUrl, token, reauthenticate, cache: cacheOption, timeout, ...transportOptions } = options;
   const baseUrl = rawBaseUrl.replace(/\/$/, "");
   const redactor = timeSyncRedactor();
-  const cache = resolveCache(cacheOption, { key: timeSyncCacheKey(), redactor, logger: options.logger });
-  requireCacheInReplay(cache, "cache");
+  const cache = resolveCache(cacheOption, { key: timeSyncCacheKey(), redactor, logger: options.logger, field: "cache" });
   const http = new HttpClient({ ...transportOptions, timeout: timeout ?? DEFAULT_TIMEOUT, redactor, ...(cache === undefined ? {} : { cache }) });
   const session = new TimeSyncSession(redactor, reauthenticate === true);
   if (token !== undefined) session.setToken(token);
