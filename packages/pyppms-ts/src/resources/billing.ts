@@ -5,7 +5,7 @@ import { tolerantRecords } from "../client/answer-format.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 import { coreParams } from "./tables.js";
 import { stateOf } from "../client/state.js";
-import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
+import { validBcodeFromRecord, validBcodeRows, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
 import type { CallOptions } from "../types.js";
 import { buildRecords } from "./shared.js";
@@ -27,7 +27,7 @@ export interface AddValidBcodeOptions extends CallOptions {
 export const BILLING_ACTIONS = {
   // PUMAPI always sends the header line.
   getbcodes: declareAction({ action: "getbcodes", kind: "read", params: {}, empty: "no-data", recorded: "always", parse: (answer, { state }) => buildRecords(answer.text, state.parseOptions, bcodeFromRecord) }),
-  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord }),
+  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord, rows: validBcodeRows }),
   // Neither answer is published: read tolerantly, as JSON or CSV records.
   getprepaidaccounts: declareAction({ action: "getprepaidaccounts", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
   getaffiliationsummary: declareAction({ action: "getaffiliationsummary", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),

@@ -13,6 +13,7 @@ import { PpmsProject } from "../models/project.js";
 import { parseProjectMembers, type PpmsProjectMember } from "../models/project-members.js";
 import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
+import { looksLikeJson } from "../wire/json-records.js";
 import { buildNumbered } from "../models/build-records.js";
 
 /** Options of {@link PpmsProjectsApi.getProjects} and {@link PpmsProjectsApi.cacheUpdateProjects}. */
@@ -54,7 +55,9 @@ export const PROJECT_ACTIONS = {
     recorded: "always",
     parse: (answer, { state }) => {
       const found = new Map<number, PpmsProject>();
-      for (const project of buildNumbered(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row))) {
+      // recordsOf reads JSON exactly when the connection asked for it and the body is JSON.
+      const source = state.format === "json" && looksLikeJson(answer.text) ? "json" : "csv";
+      for (const project of buildNumbered(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row, source))) {
         if (found.has(project.projectId)) state.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
         found.set(project.projectId, project);
       }

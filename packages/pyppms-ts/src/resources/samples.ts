@@ -3,15 +3,15 @@ import { confirmedWrite } from "../client/declaration.js";
 import { id, optional, reference, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { requireReference } from "../internal/inputs.js";
-import { manifestFromRecord, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
+import { manifestFromRecord, manifestListRows, manifestRows, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
 import type { CallOptions } from "../types.js";
 import type { CoreFilterOptions } from "./orders.js";
 import { coreParams, readTable, requireTrimmed, tableRead } from "./tables.js";
 
 /** The sample-manifest actions, declared once: the client derives retries, caching, checks and parsing from them. */
 export const SAMPLE_ACTIONS = {
-  getmanifestlist: tableRead("getmanifestlist", { coreid: optional(id) }, { build: manifestFromRecord }),
-  getmanifest: tableRead("getmanifest", { manifestid: reference }, { build: sampleFromRecord, unknown: (sent) => `Manifest [${sent.manifestid ?? ""}]` }),
+  getmanifestlist: tableRead("getmanifestlist", { coreid: optional(id) }, { build: manifestFromRecord, rows: manifestListRows }),
+  getmanifest: tableRead("getmanifest", { manifestid: reference }, { build: sampleFromRecord, rows: manifestRows, unknown: (sent) => `Manifest [${sent.manifestid ?? ""}]` }),
   addsampleresult: confirmedWrite("addsampleresult", { sampleID: text, title: text, value: text }),
 };
 
