@@ -2,7 +2,7 @@ import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordsOf } from "../client/answer-format.js";
 import { confirmWrite, requireData } from "../client/answer-checks.js";
 import { callAction } from "../client/call.js";
-import { confirmedWrite, declareAction, lineListRead } from "../client/declaration.js";
+import { confirmedWrite, declareAction, emptyList, lineListRead } from "../client/declaration.js";
 import { anyText, flag, format, id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
@@ -69,7 +69,7 @@ export const PROJECT_ACTIONS = {
   addprojectentry: declareAction({ action: "addprojectentry", kind: "write", params: { projectid: id, title: text, content: text }, empty: "error", recorded: "always", parse: confirmWrite }),
   getprojectusers: lineListRead("getprojectusers", { projectid: id }),
   // No header is published for getprojectmember: parsed tolerantly (see parseProjectMembers).
-  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: { value: () => [] }, recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
+  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: emptyList<PpmsProjectMember>(), recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
   createprojectmember: confirmedWrite("createprojectmember", { projectid: id, login: text }),
   deleteprojectmember: confirmedWrite("deleteprojectmember", { projectid: id, login: text }),
   getprojectgroups: lineListRead("getprojectgroups", { projectid: id }),
@@ -77,7 +77,7 @@ export const PROJECT_ACTIONS = {
     action: "getuserprojects",
     kind: "read",
     params: { login: text },
-    empty: { value: () => [] },
+    empty: emptyList<number>(),
     recorded: "always",
     parse: (answer): number[] =>
       parseLineList(answer.text).map((line, index) => {
