@@ -37,7 +37,8 @@ export const BILLING_ACTIONS = {
 
 /**
  * The billing-code methods of {@link PpmsConnection} (PUMAPI `getbcodes`, `getvalidbcodes`,
- * `addvalidbcode`, `delvalidbcode`). Orders, services and prices are {@link PpmsOrdersApi}'s,
+ * `addvalidbcode`, `delvalidbcode`), the prepaid accounts (`getprepaidaccounts`) and the
+ * affiliation summary (`getaffiliationsummary`). Orders, services and prices are {@link PpmsOrdersApi}'s,
  * invoices {@link PpmsInvoicesApi}'s. Holds no fields.
  *
  * @example

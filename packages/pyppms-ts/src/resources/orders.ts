@@ -80,7 +80,8 @@ export const ORDER_ACTIONS = {
 
 /**
  * The order methods of {@link PpmsConnection}: services, the price list, orders and their lines
- * (PUMAPI `getservices`, `getpriceslist`, `getorders`, `getorderlines`, `createorder`). With the
+ * (PUMAPI `getservices`, `getpriceslist`, `getorders`, `getorderlines`, `createorder`,
+ * `updateorderphase`). With the
  * connection's `format: "json"`, services, prices and orders are asked for as `format=json` and
  * give the same models. Holds no fields.
  *

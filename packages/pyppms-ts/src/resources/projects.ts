@@ -89,8 +89,9 @@ export const PROJECT_ACTIONS = {
 
 /**
  * The project methods of {@link PpmsConnection} (PUMAPI `getprojects`, `newproject`,
- * `updproject`, `addprojectentry`, `getprojectusers`, `getprojectgroups`, `getuserprojects`),
- * with an in-memory cache of projects like pyppms' cache of systems. Holds no fields.
+ * `updproject`, `addprojectentry`, `getprojectusers`, `getprojectgroups`, `getuserprojects`, and
+ * the member actions `getprojectmember`, `createprojectmember`, `deleteprojectmember`), with an
+ * in-memory cache of projects like pyppms' cache of systems. Holds no fields.
  *
  * @example
  * ```ts

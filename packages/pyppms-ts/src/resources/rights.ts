@@ -62,7 +62,7 @@ export const RIGHT_ACTIONS = {
 
 /**
  * The permission methods of {@link PpmsConnection} (PUMAPI `getsysrights`, `getuserrights`,
- * `setright`). Holds no fields.
+ * `setright`, `rightcheck`). Holds no fields.
  *
  * @example
  * ```ts
