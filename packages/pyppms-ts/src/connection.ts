@@ -31,10 +31,11 @@ export interface PpmsConnection extends FamilyMethods {}
  * accepted answer to (or replay it from) a cache directory in pyppms' layout. Every method takes
  * an `AbortSignal` (`{ signal }`).
  *
- * The methods are documented by family, on {@link PpmsUsersApi}, {@link PpmsGroupsApi},
- * {@link PpmsSystemsApi}, {@link PpmsRightsApi}, {@link PpmsBookingsApi}, {@link PpmsExperienceApi},
- * {@link PpmsProjectsApi}, {@link PpmsBillingApi}, {@link PpmsIncidentsApi}, {@link PpmsOrdersApi},
- * {@link PpmsInvoicesApi}, {@link PpmsSamplesApi} and {@link PpmsAccountsApi}: the connection has
+ * The methods are documented by family, on {@link PpmsUsersApi}, {@link PpmsAuthApi},
+ * {@link PpmsGroupsApi}, {@link PpmsSystemsApi}, {@link PpmsRightsApi}, {@link PpmsBookingsApi},
+ * {@link PpmsExperienceApi}, {@link PpmsProjectsApi}, {@link PpmsBillingApi},
+ * {@link PpmsIncidentsApi}, {@link PpmsOrdersApi}, {@link PpmsInvoicesApi},
+ * {@link PpmsSamplesApi}, {@link PpmsAccountsApi} and {@link PpmsApi2Api}: the connection has
  * them all (installed on it, not inherited).
  *
  * @example

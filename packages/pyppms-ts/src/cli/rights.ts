@@ -4,10 +4,8 @@
 import { withExamples, createProgress, printRows, type Row } from "@facility-sdk/cli-kit";
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { FacilitySdkError, InvalidArgumentError, parseCsv, type PpmsConnection, type SystemPermission } from "../index.js";
+import { FacilitySdkError, InvalidArgumentError, isSystemPermission, parseCsv, type PpmsConnection, type SystemPermission } from "../index.js";
 import type { CliContext } from "./context.js";
-
-const PERMISSIONS: readonly string[] = ["A", "N", "S", "D"];
 
 /** One line of a `rights set` file. */
 interface RightChange {
@@ -40,8 +38,8 @@ function readChanges(file: string): RightChange[] {
     const permission = (cells[iPermission] ?? "").trim().toUpperCase();
     if (!login) throw new InvalidArgumentError(`${at} login`, "is empty");
     if (!/^\d+$/.test(system)) throw new InvalidArgumentError(`${at} system`, `must be a system id, got "${system}"`);
-    if (!PERMISSIONS.includes(permission)) throw new InvalidArgumentError(`${at} permission`, `must be A, N, S or D, got "${permission}"`);
-    return { line: n + 2, login, system: Number(system), permission: permission as SystemPermission };
+    if (!isSystemPermission(permission)) throw new InvalidArgumentError(`${at} permission`, `must be A, N, S or D, got "${permission}"`);
+    return { line: n + 2, login, system: Number(system), permission };
   });
 }
 

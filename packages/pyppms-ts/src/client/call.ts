@@ -39,7 +39,7 @@ export function callAction<T, R = T>(s: ConnectionState, declaration: ActionDecl
       const declared = parsed instanceof NotRecorded ? (parsed.value as T) : parsed;
       const value = finish === undefined ? (declared as unknown as R) : parseAnswer(answer, () => finish(declared));
       if (unrecorded) return notRecorded(value);
-      if (declaration.recorded === "never" || (declaration.recorded === "unless-empty" && answer.text.trim() === "")) return notRecorded(value);
+      if (declaration.recorded === "never") return notRecorded(value);
       return value;
     },
     options,

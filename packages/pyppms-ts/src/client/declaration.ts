@@ -16,12 +16,11 @@ import type { ConnectionState } from "./state.js";
 export type EmptyAnswer<T> = "parse" | "no-data" | "error" | { readonly value: (answer: PumapiAnswer) => T };
 
 /**
- * Whether an accepted answer is written to the cache: `"always"`, `"never"` (logins, password
- * checks, answers read only to decide something), or `"unless-empty"` (an empty list the server
- * may fill later). A parser may still return http-core's `notRecorded(value)` for one answer (a
- * refused `setright`).
+ * Whether an accepted answer is written to the cache: `"always"` or `"never"` (logins, password
+ * checks, answers read only to decide something). A parser may still return http-core's
+ * `notRecorded(value)` for one answer (a refused `setright`, a right check's error text).
  */
-export type Recorded = "always" | "never" | "unless-empty";
+export type Recorded = "always" | "never";
 
 /** What a parser gets besides the answer: the connection's state and the form sent (secrets included: never log it). */
 export interface ActionCall {
@@ -42,8 +41,6 @@ export interface ActionDeclaration<T> {
   readonly action: string;
   /** Read, write or login. */
   readonly kind: ActionKind;
-  /** `pumapi` (default) or `api2` (`<instance>/API2/`). */
-  readonly endpoint?: "pumapi" | "api2" | undefined;
   /**
    * Every parameter the action may send, with its check; any other parameter is refused before
    * sending, unless a `"*"` rule checks the others (an API2 report's instance-specific parameters).
@@ -66,12 +63,6 @@ export interface ActionDeclaration<T> {
 export function declareAction<T>(declaration: ActionDeclaration<T>): ActionDeclaration<T> {
   return Object.freeze(declaration);
 }
-
-/** The declarations of one family, by method-independent key. */
-export type ActionDeclarations = Readonly<Record<string, ActionDeclaration<unknown>>>;
-
-/** An empty answer is a success (a write confirmed by nothing). */
-export const EMPTY_IS_SUCCESS: EmptyAnswer<void> = { value: () => undefined };
 
 /** An empty answer is an empty list. */
 export function emptyList<T>(): EmptyAnswer<T[]> {

@@ -1,5 +1,5 @@
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
-import { requireDay, requireId, requireText } from "../internal/inputs.js";
+import { requireDay, requireId, requireReference, requireText } from "../internal/inputs.js";
 import { formatDay } from "../models/time.js";
 import type { PumapiParams } from "../types.js";
 
@@ -36,6 +36,9 @@ export const anyText: ParamRule = {
 
 /** A whole number ≥ 0 or digits (ids). */
 export const id: ParamRule = { check: (field, value) => requireId(field, value) };
+
+/** A reference sent as given (a manifest reference: `M-71` or `71`): non-empty text, trimmed, or a whole number. */
+export const reference: ParamRule = { check: (field, value) => requireReference(field, value) };
 
 /** A boolean, sent as `true` / `false`; strings such as `"yes"` are refused. */
 export const flag: ParamRule = {

@@ -15,6 +15,16 @@ export function requireId(field: string, value: unknown): string {
   throw new PpmsInvalidArgumentError(field, `must be a whole number, got ${JSON.stringify(value) ?? String(value)}`);
 }
 
+/**
+ * A reference PUMAPI takes as sent (a manifest reference such as `M-71` or `71`): a non-empty
+ * string, trimmed, or a whole number ≥ 0.
+ */
+export function requireReference(field: string, value: unknown): string {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  throw new PpmsInvalidArgumentError(field, `must be a non-empty string or a whole number, got ${JSON.stringify(value) ?? String(value)}`);
+}
+
 /** A day as `Date` or `YYYY-MM-DD` → a local `Date` at midnight. */
 export function requireDay(field: string, value: unknown): Date {
   if (value instanceof Date) {

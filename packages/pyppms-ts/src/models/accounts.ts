@@ -1,5 +1,7 @@
 import type { ResponseRecord } from "../wire/response-value.js";
 import { parseJsonRecords } from "../wire/json-records.js";
+import type { ParseResponseOptions } from "../wire/parse-options.js";
+import { parseTable } from "../wire/table.js";
 import { accountRecord, validBcodeRecord } from "./billing-records.js";
 import { buildNumbered } from "./build-records.js";
 import { normaliseKeys } from "./normalise-keys.js";
@@ -48,6 +50,18 @@ export interface PpmsAccount {
 export function validBcodeFromRecord(record: ResponseRecord): PpmsValidBcode {
   const r = checkRecord(validBcodeRecord, normaliseKeys(record));
   return { bcode: r.bcode, expirationDate: r.expirationdate };
+}
+
+/**
+ * The records of a `getvalidbcodes` CSV answer, its header found by the names `Bcode` and
+ * `Expiration date` (no public source shows this answer: the names are the fake PUMAPI's).
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per valid billing code
+ */
+export function validBcodeRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["Bcode", "Expiration date"] });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ResponseRecord } from "../wire/response-value.js";
+import type { ParseResponseOptions } from "../wire/parse-options.js";
 import { parseHeaderless, parseSections, parseTable } from "../wire/table.js";
 import { parseLineList } from "../wire/line-list.js";
 import { invoiceAccountRecord, invoiceDetailRecord, invoiceTrackingRecord } from "./billing-records.js";
@@ -241,14 +242,15 @@ export function parseInvoiceList(text: string): string[] {
  * `account number` and `amount`, for {@link invoiceAccountFromRecord}.
  *
  * @param text - the answer body
+ * @param options - strictness (an unterminated quote is an error in strict mode)
  * @returns one record per line (none for empty text)
  * @example
  * ```ts
  * invoiceAccountRows("BC-1001,155.00\r\n"); // [{ "account number": "BC-1001", amount: "155.00" }]
  * ```
  */
-export function invoiceAccountRows(text: string): ResponseRecord[] {
-  return parseHeaderless(text, ["account number", "amount"]);
+export function invoiceAccountRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseHeaderless(text, ["account number", "amount"], options);
 }
 
 /**
@@ -275,14 +277,15 @@ const DETAIL_HEADER_NAMES = ["Session Type", "Reference", "User", "System Type",
  * `(section)`, for {@link invoiceDetailRow}.
  *
  * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
  * @returns the records of every section, in order (none for empty text)
  * @example
  * ```ts
  * invoiceDetailRows("Invoice X\r\nSession Type,Reference\r\nautonomous session,R1\r\n")[0]?.Reference; // "R1"
  * ```
  */
-export function invoiceDetailRows(text: string): ResponseRecord[] {
-  const { sections } = parseSections(text, { expect: DETAIL_HEADER_NAMES });
+export function invoiceDetailRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  const { sections } = parseSections(text, { ...options, expect: DETAIL_HEADER_NAMES });
   return sections.flatMap((s) => s.records.map((record) => ({ ...record, "(section)": s.title })));
 }
 
@@ -329,5 +332,17 @@ export function parseInvoiceDetails(text: string): PpmsInvoiceDetail[] {
  * ```
  */
 export function parseInvoiceTracking(text: string): PpmsInvoiceTracking[] {
-  return buildNumbered(parseTable(text, { expect: ["Invoice tracking ref.", "PPMS invoice ref", "Emails"] }), invoiceTrackingFromRecord);
+  return buildNumbered(invoiceTrackingRows(text), invoiceTrackingFromRecord);
+}
+
+/**
+ * The records of a `getinvtracklist` CSV answer, its header found by the tracking columns'
+ * names. The connection and {@link parseInvoiceTracking} both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per invoice
+ */
+export function invoiceTrackingRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["Invoice tracking ref.", "PPMS invoice ref", "Emails"] });
 }

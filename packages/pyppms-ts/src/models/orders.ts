@@ -1,5 +1,6 @@
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
 import type { ResponseRecord } from "../wire/response-value.js";
+import type { ParseResponseOptions } from "../wire/parse-options.js";
 import { parseTable } from "../wire/table.js";
 import { orderLineRecord, orderRecord, priceRecord, serviceRecord } from "./billing-records.js";
 import { buildNumbered } from "./build-records.js";
@@ -288,7 +289,20 @@ const ORDERS_HEADER_NAMES: readonly string[] = ["Order ref.", "Core facility ref
  * ```
  */
 export function parseOrders(text: string): PpmsOrder[] {
-  return buildNumbered(parseTable(text, { expect: ORDERS_HEADER_NAMES }), (row) => PpmsOrder.fromRecord(row));
+  return buildNumbered(orderRows(text), (row) => PpmsOrder.fromRecord(row));
+}
+
+/**
+ * The records of a `getorders` CSV answer, its header found by the order columns' names (a title
+ * line such as `Orders` or `Orders,` is skipped). The connection and {@link parseOrders} both read
+ * through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per order, keyed by the header names as sent
+ */
+export function orderRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ORDERS_HEADER_NAMES });
 }
 
 /**
@@ -303,7 +317,19 @@ export function parseOrders(text: string): PpmsOrder[] {
  * ```
  */
 export function parseOrderLines(text: string): PpmsOrderLine[] {
-  return buildNumbered(parseTable(text, { expect: ["Order ID", "ServiceID", "Quantity", "Order ref."] }), orderLineFromRecord);
+  return buildNumbered(orderLineRows(text), orderLineFromRecord);
+}
+
+/**
+ * The records of a `getorderlines` CSV answer (either public variant), its header found by the
+ * order-line columns' names. The connection and {@link parseOrderLines} both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per order line
+ */
+export function orderLineRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["Order ID", "ServiceID", "Quantity", "Order ref."] });
 }
 
 /**
@@ -317,7 +343,19 @@ export function parseOrderLines(text: string): PpmsOrderLine[] {
  * ```
  */
 export function parseServices(text: string): PpmsService[] {
-  return buildNumbered(parseTable(text, { expect: ["Service id", "Name", "Active"] }), serviceFromRecord);
+  return buildNumbered(serviceRows(text), serviceFromRecord);
+}
+
+/**
+ * The records of a `getservices` CSV answer, its header found by the service columns' names. The
+ * connection and {@link parseServices} both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per service
+ */
+export function serviceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["Service id", "Name", "Active"] });
 }
 
 /**
@@ -331,5 +369,17 @@ export function parseServices(text: string): PpmsService[] {
  * ```
  */
 export function parsePriceList(text: string): PpmsPrice[] {
-  return buildNumbered(parseTable(text, { expect: ["priority", "service", "affiliationid", "Price"] }), priceFromRecord);
+  return buildNumbered(priceRows(text), priceFromRecord);
+}
+
+/**
+ * The records of a `getpriceslist` CSV answer, its header found by the price columns' names. The
+ * connection and {@link parsePriceList} both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per price-list entry
+ */
+export function priceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["priority", "service", "affiliationid", "Price"] });
 }

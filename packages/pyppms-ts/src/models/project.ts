@@ -70,9 +70,11 @@ export class PpmsProject {
 
   /**
    * Builds a project from one parsed `getprojects` record (from {@link parseMultilineResponse}
-   * or {@link parseJsonRecords}).
+   * or {@link parseJsonRecords}). Only a CSV answer sends a line break inside the description as
+   * `|`: for a `"csv"` record (the default) `|` becomes `\n`; a `"json"` record's `|` is kept.
    *
    * @param record - header name → value
+   * @param format - the answer the record comes from: `"csv"` (default) or `"json"`
    * @returns the project
    * @throws {@link ResponseFormatError} naming the (normalised) field when one does not fit
    * @example
@@ -80,7 +82,7 @@ export class PpmsProject {
    * PpmsProject.fromRecord({ "Project name": "Cell migration", Active: true, ProjectRef: "7" }).name; // "Cell migration"
    * ```
    */
-  static fromRecord(record: ResponseRecord): PpmsProject {
+  static fromRecord(record: ResponseRecord, format: "csv" | "json" = "csv"): PpmsProject {
     const normalised = normaliseKeys(record);
     const r = checkRecord(projectRecord, normalised);
     return new PpmsProject({
@@ -93,7 +95,8 @@ export class PpmsProject {
       affiliation: r.affiliation,
       type: r.projecttype,
       group: r.projectgroup,
-      description: r.descr.replace(/\r\n?|\|/g, "\n"), // getprojects CSV may send a line break as `|`
+      // getprojects CSV may send a line break as `|` (JSON sends the line break itself).
+      description: r.descr.replace(format === "csv" ? /\r\n?|\|/g : /\r\n?/g, "\n"),
       expirationDate: "expirationdate" in normalised ? r.expirationdate : undefined,
     });
   }

@@ -21,7 +21,8 @@ export interface PpmsBcode {
 
 /**
  * Builds a {@link PpmsBcode} from one parsed `getbcodes` record (header names matched ignoring
- * case and spaces).
+ * case and spaces). The code is read from `Bcode`, else from `account number` (the 2014
+ * documentation's header: `account number, user, group, project, subsidy`).
  *
  * @param record - header name → value, from {@link parseMultilineResponse}
  * @returns the billing code
@@ -33,6 +34,9 @@ export interface PpmsBcode {
  * ```
  */
 export function bcodeFromRecord(record: ResponseRecord): PpmsBcode {
-  const r = checkRecord(bcodeRecord, normaliseKeys(record));
+  const normalised = normaliseKeys(record);
+  // The 2014 documentation names the column `account number`; later answers `Bcode`.
+  if (!("bcode" in normalised) && "accountnumber" in normalised) normalised.bcode = normalised.accountnumber;
+  const r = checkRecord(bcodeRecord, normalised);
   return { bcode: r.bcode, user: r.user, group: r.group, project: r.project, subsidy: r.subsidy, charges: r.charges };
 }

@@ -1,4 +1,5 @@
 import type { ResponseRecord } from "../wire/response-value.js";
+import type { ParseResponseOptions } from "../wire/parse-options.js";
 import { parseTable } from "../wire/table.js";
 import { manifestRecord, sampleRecord } from "./billing-records.js";
 import { buildNumbered } from "./build-records.js";
@@ -53,7 +54,13 @@ const SAMPLE_COLUMNS = Object.keys(sampleRecord.shape);
  * ```
  */
 export function manifestFromRecord(record: ResponseRecord): PpmsManifestSummary {
-  const r = checkRecord(manifestRecord, normaliseKeys(record));
+  const normalised = normaliseKeys(record);
+  // The 2014 documentation's spellings: "order ref. for manifest", "core facility reference".
+  for (const [spelt, name] of [["orderrefformanifest", "orderref"], ["corefacilityreference", "corefacilityref"]] as const) {
+    const value = normalised[spelt];
+    if (!(name in normalised) && value !== undefined) normalised[name] = value;
+  }
+  const r = checkRecord(manifestRecord, normalised);
   return { manifestRef: r.manifestreference || r.manifestref, name: r.manifestname, orderRef: r.orderref, coreFacilityRef: r.corefacilityref };
 }
 
@@ -85,7 +92,20 @@ export function sampleFromRecord(record: ResponseRecord): PpmsSample {
  * ```
  */
 export function parseManifestList(text: string): PpmsManifestSummary[] {
-  return buildNumbered(parseTable(text, { expect: ["Manifest reference", "Manifest name", "Order ref.", "Core facility ref."] }), manifestFromRecord);
+  return buildNumbered(manifestListRows(text), manifestFromRecord);
+}
+
+/**
+ * The records of a `getmanifestlist` CSV answer, its header found by the manifest columns' names
+ * (the 2014 documentation's spellings included). The connection and {@link parseManifestList}
+ * both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per manifest
+ */
+export function manifestListRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["Manifest reference", "Manifest name", "Order ref.", "Core facility ref.", "Order ref. for manifest", "Core facility reference"] });
 }
 
 /**
@@ -99,5 +119,17 @@ export function parseManifestList(text: string): PpmsManifestSummary[] {
  * ```
  */
 export function parseManifest(text: string): PpmsSample[] {
-  return buildNumbered(parseTable(text, { expect: ["sampleID", "plate", "x", "y", "sample reference"] }), sampleFromRecord);
+  return buildNumbered(manifestRows(text), sampleFromRecord);
+}
+
+/**
+ * The records of a `getmanifest` CSV answer, its header found by the sample columns' names. The
+ * connection and {@link parseManifest} both read through it.
+ *
+ * @param text - the answer body
+ * @param options - strictness and the logger of the tolerance warnings
+ * @returns one record per sample
+ */
+export function manifestRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
+  return parseTable(text, { ...options, expect: ["sampleID", "plate", "x", "y", "sample reference"] });
 }

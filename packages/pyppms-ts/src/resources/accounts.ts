@@ -59,7 +59,6 @@ export const ACCOUNT_ACTIONS = {
   GetPPMSAccounts: declareAction({
     action: "GetPPMSAccounts",
     kind: "read",
-    endpoint: "api2",
     params: { format: oneOf("json"), coreId: optional(id) },
     empty: "no-data",
     recorded: "always",

@@ -1,6 +1,6 @@
 import { tolerantRecords } from "../client/answer-format.js";
 import { callAction } from "../client/call.js";
-import { declareAction, type ActionDeclaration } from "../client/declaration.js";
+import { declareAction, emptyList, type ActionDeclaration } from "../client/declaration.js";
 import { oneOf, plainValue } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
@@ -31,7 +31,7 @@ const API2_PARAMS = { format: oneOf("json"), "*": plainValue };
 
 /** An API2 list read: JSON (or CSV) records, each built by `build`; an empty answer is an empty list. */
 function api2List<T>(action: string, build: (record: ResponseRecord) => T): ActionDeclaration<T[]> {
-  return declareAction({ action, kind: "read", endpoint: "api2", params: API2_PARAMS, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => buildNumbered(tolerantRecords(answer, state), build, 1) });
+  return declareAction({ action, kind: "read", params: API2_PARAMS, empty: emptyList<T>(), recorded: "always", parse: (answer, { state }) => buildNumbered(tolerantRecords(answer, state), build, 1) });
 }
 
 /** API2 `ReportNNNN` calls: their number is specific to each PPMS instance. */

@@ -1,15 +1,15 @@
 import { callAction } from "../client/call.js";
-import { confirmedWrite, declareAction } from "../client/declaration.js";
+import { confirmedWrite, declareAction, emptyList } from "../client/declaration.js";
 import { day, id, optional, text } from "../client/param-rules.js";
 import { tolerantRecords } from "../client/answer-format.js";
 import type { ResponseRecord } from "../wire/response-value.js";
-import { coreParams } from "./tables.js";
 import { stateOf } from "../client/state.js";
-import { validBcodeFromRecord, type PpmsValidBcode } from "../models/accounts.js";
+import { validBcodeFromRecord, validBcodeRows, type PpmsValidBcode } from "../models/accounts.js";
 import { bcodeFromRecord, type PpmsBcode } from "../models/projects.js";
 import type { CallOptions } from "../types.js";
+import type { CoreFilterOptions } from "./orders.js";
 import { buildRecords } from "./shared.js";
-import { readTable, requireDayText, requireTrimmed, tableRead } from "./tables.js";
+import { coreParams, readTable, requireDayText, requireTrimmed, tableRead } from "./tables.js";
 
 /** Options of {@link PpmsConnection.getValidBcodes}. */
 export interface GetValidBcodesOptions extends CallOptions {
@@ -27,17 +27,18 @@ export interface AddValidBcodeOptions extends CallOptions {
 export const BILLING_ACTIONS = {
   // PUMAPI always sends the header line.
   getbcodes: declareAction({ action: "getbcodes", kind: "read", params: {}, empty: "no-data", recorded: "always", parse: (answer, { state }) => buildRecords(answer.text, state.parseOptions, bcodeFromRecord) }),
-  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord }),
+  getvalidbcodes: tableRead("getvalidbcodes", { bcode: optional(text) }, { build: validBcodeFromRecord, rows: validBcodeRows }),
   // Neither answer is published: read tolerantly, as JSON or CSV records.
-  getprepaidaccounts: declareAction({ action: "getprepaidaccounts", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
-  getaffiliationsummary: declareAction({ action: "getaffiliationsummary", kind: "read", params: { coreid: optional(id) }, empty: { value: () => [] }, recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
+  getprepaidaccounts: declareAction({ action: "getprepaidaccounts", kind: "read", params: { coreid: optional(id) }, empty: emptyList<ResponseRecord>(), recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
+  getaffiliationsummary: declareAction({ action: "getaffiliationsummary", kind: "read", params: { coreid: optional(id) }, empty: emptyList<ResponseRecord>(), recorded: "always", parse: (answer, { state }) => tolerantRecords(answer, state) }),
   addvalidbcode: confirmedWrite("addvalidbcode", { bcode: text, expirationdate: optional(day) }),
   delvalidbcode: confirmedWrite("delvalidbcode", { bcode: text }),
 };
 
 /**
  * The billing-code methods of {@link PpmsConnection} (PUMAPI `getbcodes`, `getvalidbcodes`,
- * `addvalidbcode`, `delvalidbcode`). Orders, services and prices are {@link PpmsOrdersApi}'s,
+ * `addvalidbcode`, `delvalidbcode`), the prepaid accounts (`getprepaidaccounts`) and the
+ * affiliation summary (`getaffiliationsummary`). Orders, services and prices are {@link PpmsOrdersApi}'s,
  * invoices {@link PpmsInvoicesApi}'s. Holds no fields.
  *
  * @example
@@ -127,7 +128,7 @@ export abstract class PpmsBillingApi {
    * const prepaid = await ppms.getPrepaidAccounts({ coreId: 2 });
    * ```
    */
-  async getPrepaidAccounts(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+  async getPrepaidAccounts(options: CoreFilterOptions = {}): Promise<ResponseRecord[]> {
     return callAction(stateOf(this), BILLING_ACTIONS.getprepaidaccounts, coreParams(options.coreId), options);
   }
 
@@ -143,7 +144,7 @@ export abstract class PpmsBillingApi {
    * const summary = await ppms.getAffiliationSummary();
    * ```
    */
-  async getAffiliationSummary(options: CallOptions & { coreId?: number | string | undefined } = {}): Promise<ResponseRecord[]> {
+  async getAffiliationSummary(options: CoreFilterOptions = {}): Promise<ResponseRecord[]> {
     return callAction(stateOf(this), BILLING_ACTIONS.getaffiliationsummary, coreParams(options.coreId), options);
   }
 }

@@ -104,7 +104,7 @@ function groupParams(fields: GroupFields): PumapiParams {
 
 /**
  * The group methods of {@link PpmsConnection} (PUMAPI `getgroups`, `getgroup`, `getgroupusers`,
- * `newgroup`, `updgroup`). Holds no fields.
+ * `newgroup`, `updgroup`, `getgroupprojects`). Holds no fields.
  *
  * @example
  * ```ts

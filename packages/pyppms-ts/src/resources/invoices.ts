@@ -3,7 +3,7 @@ import { confirmedWrite, declareAction, emptyList } from "../client/declaration.
 import { anyText, flag, id, oneOf, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PpmsInvalidArgumentError } from "../errors/argument.js";
-import { invoiceAccountFromRecord, invoiceAccountRows, invoiceDetailRow, invoiceDetailRows, invoiceTrackingFromRecord, parseInvoiceList, PpmsInvoice, type PpmsInvoiceDetail, type PpmsInvoiceTracking } from "../models/invoices.js";
+import { invoiceAccountFromRecord, invoiceAccountRows, invoiceDetailRow, invoiceDetailRows, invoiceTrackingFromRecord, invoiceTrackingRows, parseInvoiceList, PpmsInvoice, type PpmsInvoiceDetail, type PpmsInvoiceTracking } from "../models/invoices.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import type { CoreFilterOptions } from "./orders.js";
 import { coreParams, optionalFlag, optionalString, readTable, requireTrimmed, tableRead } from "./tables.js";
@@ -42,7 +42,7 @@ export const INVOICE_ACTIONS = {
   getinvoice: tableRead("getinvoice", { invoiceid: text }, { build: invoiceAccountFromRecord, rows: invoiceAccountRows, unknown: invoiceUnknown, one: true }),
   getinvoicedetails: tableRead("getinvoicedetails", { invoiceid: text, bcode: optional(anyText), assistant: optional(oneOf("show")) }, { build: invoiceDetailRow, rows: invoiceDetailRows, unknown: invoiceUnknown }),
   // The 2014 documentation marks `filter` mandatory.
-  getinvtracklist: tableRead("getinvtracklist", { filter: oneOf(...TRACKING_FILTERS) }, { build: invoiceTrackingFromRecord }),
+  getinvtracklist: tableRead("getinvtracklist", { filter: oneOf(...TRACKING_FILTERS) }, { build: invoiceTrackingFromRecord, rows: invoiceTrackingRows }),
   setinvtracksent: confirmedWrite("setinvtracksent", { invoiceref: text }),
 };
 

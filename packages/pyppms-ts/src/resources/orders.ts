@@ -5,7 +5,7 @@ import { anyText, day, flag, id, optional, positiveNumber, text } from "../clien
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
 import { requireId } from "../internal/inputs.js";
-import { orderLineFromRecord, PpmsOrder, priceFromRecord, serviceFromRecord, type PpmsOrderLine, type PpmsPrice, type PpmsService } from "../models/orders.js";
+import { orderLineFromRecord, orderLineRows, orderRows, PpmsOrder, priceFromRecord, priceRows, serviceFromRecord, serviceRows, type PpmsOrderLine, type PpmsPrice, type PpmsService } from "../models/orders.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import { coreParams, optionalFlag, optionalString, readTable, requireDayText, requireObject, requireQuantity, requireTrimmed, tableRead } from "./tables.js";
 
@@ -50,10 +50,10 @@ const coreFilter = { coreid: optional(id) };
 
 /** The order and service actions, declared once: the client derives retries, caching, checks and parsing from them. */
 export const ORDER_ACTIONS = {
-  getservices: tableRead("getservices", coreFilter, { build: serviceFromRecord, json: true }),
-  getpriceslist: tableRead("getpriceslist", coreFilter, { build: priceFromRecord, json: true }),
-  getorders: tableRead("getorders", coreFilter, { build: (row) => PpmsOrder.fromRecord(row), json: true }),
-  getorderlines: tableRead("getorderlines", { orderref: id }, { build: orderLineFromRecord, unknown: (sent) => `Order [${sent.orderref ?? ""}]` }),
+  getservices: tableRead("getservices", coreFilter, { build: serviceFromRecord, rows: serviceRows, json: true }),
+  getpriceslist: tableRead("getpriceslist", coreFilter, { build: priceFromRecord, rows: priceRows, json: true }),
+  getorders: tableRead("getorders", coreFilter, { build: (row) => PpmsOrder.fromRecord(row), rows: orderRows, json: true }),
+  getorderlines: tableRead("getorderlines", { orderref: id }, { build: orderLineFromRecord, rows: orderLineRows, unknown: (sent) => `Order [${sent.orderref ?? ""}]` }),
   // Parameter names as getorderlines (`orderref`) and the projects' `phase`: no public sample shows them.
   updateorderphase: confirmedWrite("updateorderphase", { orderref: id, phase: id }),
   // Success is the new order id, digits only; anything else is the error text.
@@ -80,7 +80,8 @@ export const ORDER_ACTIONS = {
 
 /**
  * The order methods of {@link PpmsConnection}: services, the price list, orders and their lines
- * (PUMAPI `getservices`, `getpriceslist`, `getorders`, `getorderlines`, `createorder`). With the
+ * (PUMAPI `getservices`, `getpriceslist`, `getorders`, `getorderlines`, `createorder`,
+ * `updateorderphase`). With the
  * connection's `format: "json"`, services, prices and orders are asked for as `format=json` and
  * give the same models. Holds no fields.
  *

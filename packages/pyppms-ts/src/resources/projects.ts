@@ -2,7 +2,7 @@ import type { PumapiAnswer } from "../client/answer.js";
 import { formatParam, recordsOf } from "../client/answer-format.js";
 import { confirmWrite, requireData } from "../client/answer-checks.js";
 import { callAction } from "../client/call.js";
-import { confirmedWrite, declareAction, lineListRead } from "../client/declaration.js";
+import { confirmedWrite, declareAction, emptyList, lineListRead } from "../client/declaration.js";
 import { anyText, flag, format, id, optional, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
 import { PumapiActionError } from "../errors/answer.js";
@@ -13,6 +13,7 @@ import { PpmsProject } from "../models/project.js";
 import { parseProjectMembers, type PpmsProjectMember } from "../models/project-members.js";
 import type { CallOptions, NewProjectFields, PumapiParams, UpdateProjectFields } from "../types.js";
 import { parseLineList } from "../wire/line-list.js";
+import { looksLikeJson } from "../wire/json-records.js";
 import { buildNumbered } from "../models/build-records.js";
 
 /** Options of {@link PpmsProjectsApi.getProjects} and {@link PpmsProjectsApi.cacheUpdateProjects}. */
@@ -54,7 +55,9 @@ export const PROJECT_ACTIONS = {
     recorded: "always",
     parse: (answer, { state }) => {
       const found = new Map<number, PpmsProject>();
-      for (const project of buildNumbered(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row))) {
+      // recordsOf reads JSON exactly when the connection asked for it and the body is JSON.
+      const source = state.format === "json" && looksLikeJson(answer.text) ? "json" : "csv";
+      for (const project of buildNumbered(recordsOf(answer, state), (row) => PpmsProject.fromRecord(row, source))) {
         if (found.has(project.projectId)) state.logger.warn(`Duplicate project id ${project.projectId} in 'getprojects'`);
         found.set(project.projectId, project);
       }
@@ -66,7 +69,7 @@ export const PROJECT_ACTIONS = {
   addprojectentry: declareAction({ action: "addprojectentry", kind: "write", params: { projectid: id, title: text, content: text }, empty: "error", recorded: "always", parse: confirmWrite }),
   getprojectusers: lineListRead("getprojectusers", { projectid: id }),
   // No header is published for getprojectmember: parsed tolerantly (see parseProjectMembers).
-  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: { value: () => [] }, recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
+  getprojectmember: declareAction({ action: "getprojectmember", kind: "read", params: { projectid: id }, empty: emptyList<PpmsProjectMember>(), recorded: "always", parse: (answer) => parseProjectMembers(answer.text) }),
   createprojectmember: confirmedWrite("createprojectmember", { projectid: id, login: text }),
   deleteprojectmember: confirmedWrite("deleteprojectmember", { projectid: id, login: text }),
   getprojectgroups: lineListRead("getprojectgroups", { projectid: id }),
@@ -74,7 +77,7 @@ export const PROJECT_ACTIONS = {
     action: "getuserprojects",
     kind: "read",
     params: { login: text },
-    empty: { value: () => [] },
+    empty: emptyList<number>(),
     recorded: "always",
     parse: (answer): number[] =>
       parseLineList(answer.text).map((line, index) => {
@@ -86,8 +89,9 @@ export const PROJECT_ACTIONS = {
 
 /**
  * The project methods of {@link PpmsConnection} (PUMAPI `getprojects`, `newproject`,
- * `updproject`, `addprojectentry`, `getprojectusers`, `getprojectgroups`, `getuserprojects`),
- * with an in-memory cache of projects like pyppms' cache of systems. Holds no fields.
+ * `updproject`, `addprojectentry`, `getprojectusers`, `getprojectgroups`, `getuserprojects`, and
+ * the member actions `getprojectmember`, `createprojectmember`, `deleteprojectmember`), with an
+ * in-memory cache of projects like pyppms' cache of systems. Holds no fields.
  *
  * @example
  * ```ts

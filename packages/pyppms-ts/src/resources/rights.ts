@@ -33,7 +33,8 @@ export const RIGHT_ACTIONS = {
         return { permission: r.permission, systemId: Number(r.subject) };
       }),
   }),
-  // A yes/no question: an `error: ...` text is a "no", not a failure.
+  // A yes/no question: an `error: ...` text is a "no", not a failure, and is never recorded (an
+  // error text is no answer to keep: a replay would turn a passing refusal into a permanent "no").
   rightcheck: declareAction({
     action: "rightcheck",
     kind: "read",
@@ -41,7 +42,7 @@ export const RIGHT_ACTIONS = {
     empty: { value: () => false },
     errorText: "parse",
     recorded: "always",
-    parse: (answer) => !isErrorAnswer(answer.text) && /\b(ok|true|yes)\b/i.test(answer.text),
+    parse: (answer) => (isErrorAnswer(answer.text) ? notRecorded(false) : /\b(ok|true|yes)\b/i.test(answer.text)),
   }),
   // Only `done` is a success; a refusal (`error: invalid user`, `system right not authorized`) is
   // pyppms' `false`, handed back but never recorded.
@@ -61,7 +62,7 @@ export const RIGHT_ACTIONS = {
 
 /**
  * The permission methods of {@link PpmsConnection} (PUMAPI `getsysrights`, `getuserrights`,
- * `setright`). Holds no fields.
+ * `setright`, `rightcheck`). Holds no fields.
  *
  * @example
  * ```ts

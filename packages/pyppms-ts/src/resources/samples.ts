@@ -1,17 +1,17 @@
 import { callAction } from "../client/call.js";
 import { confirmedWrite } from "../client/declaration.js";
-import { id, optional, text } from "../client/param-rules.js";
+import { id, optional, reference, text } from "../client/param-rules.js";
 import { stateOf } from "../client/state.js";
-import { requireId } from "../internal/inputs.js";
-import { manifestFromRecord, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
+import { requireReference } from "../internal/inputs.js";
+import { manifestFromRecord, manifestListRows, manifestRows, sampleFromRecord, type PpmsManifestSummary, type PpmsSample } from "../models/samples.js";
 import type { CallOptions } from "../types.js";
 import type { CoreFilterOptions } from "./orders.js";
 import { coreParams, readTable, requireTrimmed, tableRead } from "./tables.js";
 
 /** The sample-manifest actions, declared once: the client derives retries, caching, checks and parsing from them. */
 export const SAMPLE_ACTIONS = {
-  getmanifestlist: tableRead("getmanifestlist", { coreid: optional(id) }, { build: manifestFromRecord }),
-  getmanifest: tableRead("getmanifest", { manifestid: id }, { build: sampleFromRecord, unknown: (sent) => `Manifest [${sent.manifestid ?? ""}]` }),
+  getmanifestlist: tableRead("getmanifestlist", { coreid: optional(id) }, { build: manifestFromRecord, rows: manifestListRows }),
+  getmanifest: tableRead("getmanifest", { manifestid: reference }, { build: sampleFromRecord, rows: manifestRows, unknown: (sent) => `Manifest [${sent.manifestid ?? ""}]` }),
   addsampleresult: confirmedWrite("addsampleresult", { sampleID: text, title: text, value: text }),
 };
 
@@ -44,19 +44,21 @@ export abstract class PpmsSamplesApi {
   /**
    * The samples of a manifest, with their results (`getmanifest`).
    *
-   * @param manifestId - the manifest reference (as {@link PpmsManifestSummary.manifestRef})
+   * @param manifestId - the manifest reference as {@link PpmsManifestSummary.manifestRef} gives
+   *   it (e.g. `"M-71"`), or a number; sent trimmed
    * @param options - `signal`
    * @returns the samples
-   * @throws {@link NoDataError} naming the action and the manifest when PPMS does not know it
+   * @throws {@link PpmsInvalidArgumentError} for an empty reference, before any request;
+   *   {@link NoDataError} naming the action and the manifest when PPMS does not know it
    * @example
    * ```ts
-   * const samples = await ppms.getManifest(71);
+   * const samples = await ppms.getManifest("M-71");
    * samples[0]?.fields; // the template's own columns, e.g. { Type: "cells", viability: "92%" }
    * ```
    */
   async getManifest(manifestId: number | string, options: CallOptions = {}): Promise<PpmsSample[]> {
-    const id = requireId("manifestId", manifestId); // the public samples show numeric references
-    return readTable(stateOf(this), SAMPLE_ACTIONS.getmanifest, { manifestid: id }, options);
+    // Sent as given: getmanifestlist's references are text (`M-71`); the 2014 documentation does not say digits.
+    return readTable(stateOf(this), SAMPLE_ACTIONS.getmanifest, { manifestid: requireReference("manifestId", manifestId) }, options);
   }
 
   /**

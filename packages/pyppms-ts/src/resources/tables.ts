@@ -11,7 +11,6 @@ import { buildNumbered } from "../models/build-records.js";
 import { formatDay } from "../models/time.js";
 import type { CallOptions, PumapiParams } from "../types.js";
 import { looksLikeJson, parseJsonRecords } from "../wire/json-records.js";
-import { parseTable } from "../wire/table.js";
 import type { ParseResponseOptions } from "../wire/parse-options.js";
 import type { ResponseRecord } from "../wire/response-value.js";
 
@@ -33,8 +32,12 @@ export interface TableRead<T> {
   unknown?: ((params: Readonly<Record<string, string>>) => string) | undefined;
   /** A header without rows means `unknown` is unknown too (an answer about one item, `getinvoice`). */
   one?: boolean | undefined;
-  /** Turns a CSV/text body into records (default: {@link parseTable}, a header line found among the first lines). */
-  rows?: ((text: string, options: ParseResponseOptions) => ResponseRecord[]) | undefined;
+  /**
+   * Turns a CSV/text body into records: the model's own reader (e.g. {@link orderRows}), which
+   * finds the header by the names the model expects, so the connection and the model's public
+   * parser read an answer the same way.
+   */
+  rows: (text: string, options: ParseResponseOptions) => ResponseRecord[];
   /** The action answers `format=json`: asked for when the connection's `format` is `json` (HTML entities unescaped). */
   json?: boolean | undefined;
 }
@@ -59,7 +62,7 @@ export function tableRead<T>(action: string, params: Readonly<Record<string, Par
       const values =
         sent.format === "json" && looksLikeJson(answer.text)
           ? buildNumbered(parseJsonRecords(answer.text), read.build, 1)
-          : buildNumbered((read.rows ?? parseTable)(answer.text, state.parseOptions), read.build, 2);
+          : buildNumbered(read.rows(answer.text, state.parseOptions), read.build, 2);
       if (read.one === true && values.length === 0) throw unknown();
       return values;
     },

@@ -7,7 +7,7 @@ import { anyText, flag, optional, secret, text } from "../client/param-rules.js"
 import { rememberUser, stateOf } from "../client/state.js";
 import { PpmsUserNotFoundError, PumapiActionError } from "../errors/answer.js";
 import { PpmsInvalidArgumentError, PpmsUserExistsError } from "../errors/argument.js";
-import { requireFields, requireLogins, requireText, requireUpdateFields } from "../internal/inputs.js";
+import { requireFields, requireKnownFields, requireLogins, requireText, requireUpdateFields } from "../internal/inputs.js";
 import { userRecord } from "../models/records.js";
 import { PpmsUser } from "../models/user.js";
 import { parseLoginList } from "../wire/line-list.js";
@@ -335,7 +335,7 @@ export abstract class PpmsUsersApi {
    * from the in-memory cache so the next `getUser` fetches the new state.
    *
    * @param login - the login
-   * @param fields - the fields to change (at least one; unknown names are refused)
+   * @param fields - the fields to change (at least one; unknown names are refused; an empty `password` is not sent and counts as no field)
    * @param options - `signal`
    * @throws {@link PpmsInvalidArgumentError} for an unknown field, no field or a wrong value (before any request);
    *   {@link PumapiActionError} when the answer is an error
@@ -347,12 +347,13 @@ export abstract class PpmsUsersApi {
   async updateUser(login: string, fields: UpdateUserFields, options: CallOptions = {}): Promise<void> {
     const s = stateOf(this);
     requireText("login", login);
-    const given = requireUpdateFields("fields", fields, Object.keys(UPDATE_USER_PARAMS));
+    // An empty password is not sent (it would blank the password): it is dropped before the
+    // "at least one field" check, so `{ password: "" }` alone is nothing to update, refused here
+    // rather than sent as an `upduser` with only the login (which PUMAPI may take as a new user).
+    const known = requireKnownFields("fields", fields, Object.keys(UPDATE_USER_PARAMS));
+    const given = requireUpdateFields("fields", Object.fromEntries(Object.entries(known).filter(([name, value]) => !(name === "password" && value === ""))), Object.keys(UPDATE_USER_PARAMS));
     const params: Record<string, unknown> = { login };
-    for (const [name, value] of Object.entries(given)) {
-      if (name === "password" && value === "") continue;
-      params[UPDATE_USER_PARAMS[name as keyof UpdateUserFields]] = value;
-    }
+    for (const [name, value] of Object.entries(given)) params[UPDATE_USER_PARAMS[name as keyof UpdateUserFields]] = value;
     await callAction(s, USER_ACTIONS.upduser, params as Record<string, string | boolean | undefined>, options);
     s.users.delete(login);
   }

@@ -100,6 +100,7 @@ export function parseTable(text: string, options: TableOptions = {}): ResponseRe
  *
  * @param text - the answer body
  * @param names - the name of each column, in order
+ * @param options - strictness (an unterminated quote is an error in strict mode)
  * @returns the records, in order
  * @example
  * ```ts
@@ -107,8 +108,8 @@ export function parseTable(text: string, options: TableOptions = {}): ResponseRe
  * // [{ "account number": "BC-1001", amount: "155.00" }]
  * ```
  */
-export function parseHeaderless(text: string, names: readonly string[]): ResponseRecord[] {
-  return cleanRows(text, {}).map((row) => {
+export function parseHeaderless(text: string, names: readonly string[], options: ParseResponseOptions = {}): ResponseRecord[] {
+  return cleanRows(text, options).map((row) => {
     const record: ResponseRecord = {};
     row.forEach((value, index) => {
       record[names[index] ?? `column ${index + 1}`] = value;
