@@ -122,7 +122,10 @@ export interface FakeTimeSyncOptions {
    * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
    * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`
    *   (the reference server lowercases a username before checking `a-z 0-9 _ ~ -`, and has a narrow
-   *   e-mail rule: no hyphens, at most two dots in the domain, a lowercase 2–3 letter top-level domain);
+   *   e-mail rule: ASCII letters, digits and `|`, no hyphens; at least two characters before the `@`,
+   *   a single `.` or `_` between two, one optional `+` followed by letters and digits; after it at
+   *   least three characters with a dot only directly before one of the last two, then `.` and a
+   *   lowercase 2–3 letter top-level domain: `pat@a.b.c.org` yes, `pat@mail.example.org` no);
    * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug" when
    *   deleting a missing activity; a time that exists but is not visible answers 401 (reference: 404).
    *
