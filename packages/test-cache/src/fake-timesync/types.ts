@@ -135,7 +135,8 @@ export interface FakeTimeSyncOptions {
   /**
    * Milliseconds a project or user create stays in flight before it is written (default 0). With a
    * window, creates of one slug or username that overlap answer as on the reference server: the first
-   * succeeds, the others get 500 `Server error`; overlapping creates of one activity slug all succeed
+   * succeeds, the others get 500 `Server error` (when the first fails, 400 or 401, nothing is written
+   * and the next one goes on as if it came first); overlapping creates of one activity slug all succeed
    * (that server has no unique constraint on activities). Ignored in strict mode (the spec's 409).
    */
   createRaceWindowMs?: number;
