@@ -120,7 +120,10 @@ export interface FakeTimeSyncOptions {
    * - the answer of `POST /activities/:slug` has `deleted_at` (the reference server leaves it out);
    * - tokens of a deleted user stop working, and a deleted user cannot log in;
    * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
-   * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`
+   * - a time update's new `project` needs a role there that lets the caller log time (the reference
+   *   server checks no role on it);
+   * - a time's `activities` are listed as stored (the reference server sorts them);
+   * - slugs may be all digits, usernames may also hold `. @` (both modes accept `A-Z`), an e-mail address needs only one `@`
    *   (the reference server lowercases a username before checking `a-z 0-9 _ ~ -`, and has a narrow
    *   e-mail rule: ASCII letters, digits and `|`, no hyphens; at least two characters before the `@`,
    *   a single `.` or `_` between two, one optional `+` followed by letters and digits; after it at
