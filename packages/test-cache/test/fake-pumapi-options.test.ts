@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakePumapi, defaultPumapiSeed, startFakePumapi } from "../src/fake-pumapi/index.js";
+import { escapeEntities } from "../src/fake-pumapi/render.js";
 import { post } from "./fake-pumapi-helpers.js";
 
 // Options of the fake PUMAPI server: keys, system authentication, the clock and the booking quirks,
@@ -145,5 +146,10 @@ describe("getusers encoding (public notes: logins may come HTML-encoded, twice: 
     } finally {
       await server.close();
     }
+  });
+
+  it("escapes with one function: &#039; for JSON answers, &#39; for login lists", () => {
+    expect(escapeEntities(`<a href="x">O'Brien & co</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;O&#039;Brien &amp; co&lt;/a&gt;");
+    expect(escapeEntities("o'brien", "&#39;")).toBe("o&#39;brien");
   });
 });
