@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FakePumapi, defaultPumapiSeed, startFakePumapi } from "../src/fake-pumapi/index.js";
+import { escapeEntities } from "../src/fake-pumapi/render.js";
 import { post } from "./fake-pumapi-helpers.js";
 
 // Options of the fake PUMAPI server: keys, system authentication, the clock and the booking quirks,
@@ -26,7 +27,7 @@ describe("startFakePumapi options", () => {
   });
 
   it("accepts system authentication (id + code) for getbooking and nextbooking only", async () => {
-    const server = await startFakePumapi({ systemCodes: { 31: "code-31" }, now: () => new Date(2030, 2, 14, 12, 0) });
+    const server = await startFakePumapi({ systemCodes: { 31: "code-31" }, now: () => new Date(2030, 2, 14, 12, 0).getTime() });
     try {
       expect((await post(server, "getbooking", { id: "31", code: "code-31" }, { apikey: null })).text).toBe("jdoe\r\n30\r\n12345\r\n");
       expect((await post(server, "nextbooking", { id: "31", code: "code-31" }, { apikey: null })).text).toBe("amueller\r\n1200\r\n12346\r\n");
@@ -124,7 +125,7 @@ describe("FakePumapi (transport-free)", () => {
 
   it("does not mutate the seed it was given", () => {
     const seed = defaultPumapiSeed();
-    const fake = new FakePumapi({ seed, now: () => new Date(2030, 2, 20) });
+    const fake = new FakePumapi({ seed, now: () => new Date(2030, 2, 20).getTime() });
     fake.handle({ path: "/pumapi/", form: { action: "setright", apikey: "fake-pumapi-key", id: "31", login: "jdoe", type: "D" } });
     fake.handle({ path: "/pumapi/", form: { action: "upduser", apikey: "fake-pumapi-key", login: "jdoe", active: "false" } });
     expect(seed.rights?.[0]).toEqual({ systemId: 31, login: "jdoe", type: "A" });
@@ -145,5 +146,10 @@ describe("getusers encoding (public notes: logins may come HTML-encoded, twice: 
     } finally {
       await server.close();
     }
+  });
+
+  it("escapes with one function: &#039; for JSON answers, &#39; for login lists", () => {
+    expect(escapeEntities(`<a href="x">O'Brien & co</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;O&#039;Brien &amp; co&lt;/a&gt;");
+    expect(escapeEntities("o'brien", "&#39;")).toBe("o&#39;brien");
   });
 });

@@ -8,7 +8,7 @@ import { crlfLines, post } from "./fake-pumapi-helpers.js";
 let server: RunningFakePumapi;
 
 beforeEach(async () => {
-  server = await startFakePumapi({ now: () => new Date(2030, 2, 20, 10, 0) });
+  server = await startFakePumapi({ now: () => new Date(2030, 2, 20, 10, 0).getTime() });
 });
 
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { crlfLines, post } from "./fake-pumapi-helpers.js";
 let server: RunningFakePumapi;
 
 beforeAll(async () => {
-  server = await startFakePumapi({ now: () => new Date(2030, 2, 14, 9, 0, 42) });
+  server = await startFakePumapi({ now: () => new Date(2030, 2, 14, 9, 0, 42).getTime() });
 });
 
 afterAll(async () => {

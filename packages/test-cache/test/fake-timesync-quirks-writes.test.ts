@@ -139,4 +139,26 @@ describe("parallel creates of one project slug or username (createRaceWindowMs)"
       }
     }
   });
+
+  it("accepts a create overlapping one that failed (400, 401: nothing written), as the reference server would", async () => {
+    const server = await startFakeTimeSync({ ...QUIRK_SEED, createRaceWindowMs: 50 });
+    try {
+      const w = wire(() => server);
+      const admin = w.token("admin");
+      const pat = w.token("pat");
+      const projects = await Promise.all([
+        w.call("POST", "/projects", { token: admin, object: { slugs: ["raced"] } }), // no name: 400
+        w.call("POST", "/projects", { token: admin, object: { name: "Raced", slugs: ["raced"] } }),
+        w.call("POST", "/projects", { token: admin, object: { name: "Raced 3", slugs: ["raced"] } }),
+      ]);
+      // The second goes on as if it came first; the third overlaps that one and loses as usual.
+      expect(projects.map((a) => a.status)).toEqual([400, 200, 500]);
+      const user = { username: "racer", password: "$2a$04$abcdefghijklmnopqrstuu0123456789012345678901234567890" };
+      const users = await Promise.all([w.call("POST", "/users", { token: pat, object: user }), w.call("POST", "/users", { token: admin, object: user })]);
+      expect(users.map((a) => a.status)).toEqual([401, 200]);
+      expect((await w.call("GET", "/users/racer", { token: admin })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -34,6 +34,18 @@ describe("timesync --help", () => {
   });
 });
 
+describe("update-time --help", () => {
+  it("says that --user moves the time and --activity replaces, unlike log and create-time", () => {
+    const byName = new Map(commandsOf(buildProgram().program).map((c) => [c.name(), c]));
+    const optionHelp = (command: string, flag: string) => byName.get(command)?.options.find((o) => o.long === flag)?.description ?? "";
+    expect(optionHelp("update-time", "--user")).toMatch(/move the time to this user/);
+    expect(optionHelp("update-time", "--user")).not.toMatch(/default: the logged-in user/);
+    expect(optionHelp("update-time", "--activity")).toMatch(/replace/);
+    expect(optionHelp("update-time", "--activity")).not.toMatch(/default activity/);
+    for (const command of ["log", "create-time"]) expect(optionHelp(command, "--user")).toMatch(/default: the logged-in user/);
+  });
+});
+
 describe("the library without the CLI", () => {
   it("importing dist/index.js loads neither dist/cli.cjs nor commander", () => {
     const entry = join(import.meta.dirname, "..", "dist", "index.js");

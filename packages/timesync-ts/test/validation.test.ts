@@ -280,3 +280,13 @@ describe("inputs are never mutated", () => {
     expect(p.users.pat).toEqual({ member: true });
   });
 });
+
+describe("the e-mail rule as documented (timesync-node's regular expression)", () => {
+  it("accepts and refuses the documented examples", async () => {
+    const { isEmail } = await import("../src/internal/formats.js");
+    for (const ok of ["pat@example.org", "pat@a.b.c.org", "pat@ab.c.org", "p|t@example.org", "pa@example.org", "a.+b@example.org", "p.a_t@example.org"]) expect([ok, isEmail(ok)]).toEqual([ok, true]);
+    for (const bad of ["p@example.org", "pat@ab.org", "pat@a.b.org", "pat@mail.example.org", "pat@example.info", "Pat@Example.ORG", "first-last@example.org", "pat+x.y@example.org", "p..t@example.org"]) {
+      expect([bad, isEmail(bad)]).toEqual([bad, false]);
+    }
+  });
+});

@@ -79,14 +79,17 @@ export function csvAnswer(table: Table, noheaders: boolean): PumapiFakeResponse 
   return textAnswer(out.map((l) => l + CRLF).join(""));
 }
 
-/** Escapes a string as PPMS' JSON does (PHP `htmlspecialchars` with quotes). */
-export function escapeEntities(text: string): string {
+/**
+ * Escapes `& < > " '` as PHP's `htmlspecialchars` with quotes does: PPMS' JSON writes the apostrophe
+ * `&#039;` (the default), its login lists `&#39;`.
+ */
+export function escapeEntities(text: string, apostrophe: "&#039;" | "&#39;" = "&#039;"): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#039;");
+    .replace(/'/g, apostrophe);
 }
 
 function escapeDeep(value: unknown): unknown {

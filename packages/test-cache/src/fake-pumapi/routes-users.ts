@@ -1,5 +1,5 @@
 import { type ActionContext, type ActionHandler, flag, int, need, noHeaders, opt, optFlag, pick, today, wantsJson } from "./context.js";
-import { type Cell, type Table, bool, csvAnswer, doneAnswer, errorAnswer, jsonAnswer, linesAnswer, q, tableObjects, textAnswer } from "./render.js";
+import { type Cell, type Table, bool, csvAnswer, doneAnswer, errorAnswer, escapeEntities, jsonAnswer, linesAnswer, q, tableObjects, textAnswer } from "./render.js";
 import type { PumapiGroup, PumapiGroupSeed, PumapiUser, PumapiUserSeed } from "./types.js";
 
 // Users, groups and `auth`.
@@ -42,9 +42,9 @@ export const getusers: ActionHandler = (ctx) => {
   return linesAnswer([...ctx.state.users.values()].filter((u) => !onlyActive || u.active).map((u) => encodeLogin(encodeLogin(u.login))));
 };
 
-/** One round of the HTML encoding PPMS applies to a login (`&`, `<`, `>`, `"`, `'`). */
+/** One round of the HTML encoding PPMS applies to a login (`&`, `<`, `>`, `"`, `'` as `&#39;`). */
 function encodeLogin(login: string): string {
-  return login.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return escapeEntities(login, "&#39;");
 }
 
 /** `getuser`: one CSV row (or a JSON object); empty body for an unknown login. */

@@ -46,7 +46,7 @@ function formOf(req: LoopbackRequest): Record<string, string> {
  * @returns the running server; call `close()` when done
  * @example
  * ```ts
- * const server = await startFakePumapi({ now: () => new Date(2030, 2, 14, 9, 0) });
+ * const server = await startFakePumapi({ now: () => new Date(2030, 2, 14, 9, 0).getTime() });
  * const res = await fetch(server.url, {
  *   method: "POST",
  *   body: new URLSearchParams({ action: "getbooking", apikey: server.apiKey, id: "31" }),

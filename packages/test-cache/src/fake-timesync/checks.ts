@@ -17,8 +17,9 @@ const STRICT_EMAIL_RE = /^[^@\s]+@[^@\s]+$/;
 
 // The reference server's e-mail rule (one regular expression there), split into linear parts here.
 // Characters are ASCII letters, digits and `|`. Local part: two or more characters, a single `.` or
-// `_` after any but the last, one optional `+` followed by characters only. Domain: characters with at
-// most two dots among its last three, then `.` and a lowercase two- or three-letter top-level domain.
+// `_` after any but the last, one optional `+` followed by characters only. Domain: three or more
+// characters before the last dot, a dot allowed only directly before one of the last two of them
+// (`a.b.c.org` yes, `mail.example.org` no), then `.` and a lowercase two- or three-letter top-level domain.
 const MAIL_LOCAL = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])+$/;
 const MAIL_LOCAL_PLUS = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])*[._]?\+[A-Za-z0-9|]+$/;
 const MAIL_DOMAIN = /^[A-Za-z0-9|]+(?:\.?[A-Za-z0-9|]){2}\.[a-z]{2,3}$/;

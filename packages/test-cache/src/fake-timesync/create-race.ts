@@ -24,27 +24,35 @@ export class CreateRace {
 
   /**
    * Runs `create` after the window. A create overlapping another one with a shared key fails with 500
-   * once that one is written (on the reference server the loser fails on the winner's row).
+   * once that one is written (on the reference server the loser fails on the winner's row). When that
+   * one fails instead (400, 401: nothing written), the overlapping create goes on as if it came first:
+   * the reference server would accept it.
    */
   async run<T>(keys: string[], create: (overlapping: boolean) => T): Promise<T> {
     if (this.windowMs <= 0 || keys.length === 0) return create(false);
-    const winner = keys.map((k) => this.inFlight.get(k)).find((p) => p !== undefined);
-    if (winner !== undefined && keys.every((k) => k.startsWith("activity:"))) {
-      // No unique constraint: this create checked before the other one wrote, so it writes a duplicate.
-      await new Promise((resolve) => setTimeout(resolve, this.windowMs));
-      return create(true);
-    }
-    if (winner !== undefined) {
-      await winner.catch(() => undefined);
+    for (;;) {
+      const winner = keys.map((k) => this.inFlight.get(k)).find((p) => p !== undefined);
+      if (winner === undefined) break;
+      if (keys.every((k) => k.startsWith("activity:"))) {
+        // No unique constraint: this create checked before the other one wrote, so it writes a duplicate.
+        await new Promise((resolve) => setTimeout(resolve, this.windowMs));
+        return create(true);
+      }
+      const written = await winner.then(
+        () => true,
+        () => false,
+      );
       // The reference server puts its database error here; the fake says what happened instead.
-      throw fail.serverError("fake-timesync: a parallel create with the same slug or username was written first");
+      if (written) throw fail.serverError("fake-timesync: a parallel create with the same slug or username was written first");
+      // Nothing was written: look again (another overlapping create may have taken the keys meanwhile).
     }
-    const written = new Promise((resolve) => setTimeout(resolve, this.windowMs)).then(() => create(false));
+    // The keys are released when the create settles, before anyone waiting on it sees the outcome.
+    const written = new Promise((resolve) => setTimeout(resolve, this.windowMs))
+      .then(() => create(false))
+      .finally(() => {
+        for (const k of keys) if (this.inFlight.get(k) === written) this.inFlight.delete(k);
+      });
     for (const k of keys) this.inFlight.set(k, written);
-    try {
-      return await written;
-    } finally {
-      for (const k of keys) if (this.inFlight.get(k) === written) this.inFlight.delete(k);
-    }
+    return written;
   }
 }

@@ -120,9 +120,15 @@ export interface FakeTimeSyncOptions {
    * - the answer of `POST /activities/:slug` has `deleted_at` (the reference server leaves it out);
    * - tokens of a deleted user stop working, and a deleted user cannot log in;
    * - only the `member` flag lets a non-admin log time (the reference server lets any user with a role);
-   * - slugs may be all digits, usernames may also hold `A-Z . @`, an e-mail address needs only one `@`
+   * - a time update's new `project` needs a role there that lets the caller log time (the reference
+   *   server checks no role on it);
+   * - a time's `activities` are listed as stored (the reference server sorts them);
+   * - slugs may be all digits, usernames may also hold `. @` (both modes accept `A-Z`), an e-mail address needs only one `@`
    *   (the reference server lowercases a username before checking `a-z 0-9 _ ~ -`, and has a narrow
-   *   e-mail rule: no hyphens, at most two dots in the domain, a lowercase 2–3 letter top-level domain);
+   *   e-mail rule: ASCII letters, digits and `|`, no hyphens; at least two characters before the `@`,
+   *   a single `.` or `_` between two, one optional `+` followed by letters and digits; after it at
+   *   least three characters with a dot only directly before one of the last two, then `.` and a
+   *   lowercase 2–3 letter top-level domain: `pat@a.b.c.org` yes, `pat@mail.example.org` no);
    * - error texts: always "slugs X already exist", and "Nonexistent activity" instead of "Nonexistent slug" when
    *   deleting a missing activity; a time that exists but is not visible answers 401 (reference: 404).
    *
@@ -132,7 +138,8 @@ export interface FakeTimeSyncOptions {
   /**
    * Milliseconds a project or user create stays in flight before it is written (default 0). With a
    * window, creates of one slug or username that overlap answer as on the reference server: the first
-   * succeeds, the others get 500 `Server error`; overlapping creates of one activity slug all succeed
+   * succeeds, the others get 500 `Server error` (when the first fails, 400 or 401, nothing is written
+   * and the next one goes on as if it came first); overlapping creates of one activity slug all succeed
    * (that server has no unique constraint on activities). Ignored in strict mode (the spec's 409).
    */
   createRaceWindowMs?: number;

@@ -61,12 +61,21 @@ export interface TimeFlags {
   user?: string;
 }
 
-function timeOptions(command: Command): Command {
+/** The options a new time and an update share; on an update `--activity` replaces and `--user` moves. */
+function timeOptions(command: Command, use: "create" | "update" = "create"): Command {
+  const update = use === "update";
   return command
-    .option("--activity <slug>", "an activity (repeat for several; default: the project's default activity)", many)
+    .option(
+      "--activity <slug>",
+      update ? "replace the time's activities (repeat for several)" : "an activity (repeat for several; default: the project's default activity)",
+      many,
+    )
     .option("--notes <text>", "what was done")
     .option("--issue-uri <uri>", "the issue worked on")
-    .option("--user <username>", "whose time (default: the logged-in user)");
+    .option(
+      "--user <username>",
+      update ? "move the time to this user (who then owns it; you may no longer see it)" : "whose time (default: the logged-in user)",
+    );
 }
 
 /** Adds the time commands. */
@@ -146,6 +155,7 @@ export function addTimeCommands(program: Command, context: CliContext): void {
         .option("--duration <duration>", "hours and minutes, e.g. 2h0m")
         .option("--project <slug>", "the project")
         .option("--date <day>", "the day worked, YYYY-MM-DD"),
+      "update",
     ),
     'timesync update-time 1f7e0c2a-... --duration 2h0m --notes "Corrected"',
   ).action(async (uuid: string, flags: TimeFlags) => {

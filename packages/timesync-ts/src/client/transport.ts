@@ -1,4 +1,4 @@
-import { type FieldValue, HttpAbortError, type HttpClient, HttpStatusError, type HttpResponse, type Redactor, type RequestOptions } from "@facility-sdk/http-core";
+import { type CachePolicy, type FieldValue, HttpAbortError, type HttpClient, HttpStatusError, type HttpResponse, type Redactor, type RequestOptions } from "@facility-sdk/http-core";
 import { TimeSyncApiError, TimeSyncNotAuthenticatedError } from "../errors.js";
 import { checkBodySize } from "./body-size.js";
 import { readAnswerBody, readErrorBody } from "../wire/json.js";
@@ -36,6 +36,12 @@ export interface Call<T> {
   query?: Query;
   /** Cancels the call. */
   signal?: AbortSignal | undefined;
+  /**
+   * http-core's per-call cache policy for a read (default `default`). The SDK's own reads inside a
+   * method (the read before an update, the read back, the existence check after a create's 500) pass
+   * `refresh`: a record-missing cache must not answer them from an old recording.
+   */
+  cache?: CachePolicy | undefined;
   /** Reads a 2xx answer's parsed body (`undefined` when empty); throwing rejects the answer, which is then not recorded. */
   read: (body: unknown, answer: AnswerContext) => T;
 }
@@ -59,7 +65,7 @@ export class TimeSyncTransport {
   get<T>(call: Call<T>): Promise<T> {
     const operation = operationName(call.method, "GET", call.route);
     return this.withRenewal(call.signal, async () =>
-      this.send({ method: "GET", query: { ...call.query, token: await this.token(operation, call.signal) }, safe: true }, call, operation),
+      this.send({ method: "GET", query: { ...call.query, token: await this.token(operation, call.signal) }, safe: true, cache: call.cache }, call, operation),
     );
   }
 

@@ -18,10 +18,12 @@ export function isUsername(value: string): boolean {
 
 // The reference server's e-mail rule, rewritten without its nested quantifiers (which backtrack badly).
 // A "character" is an ASCII letter, a digit, or `|` (the server's character class holds a literal `|`).
-// Local part: at least two characters; a single `.` or `_` may follow any character but the last; one
-// optional `+`, followed only by characters. Domain: characters, at most two dots and only among its
-// last three characters (`example.org` yes, `mail.example.org` no), then a dot and a lowercase
-// top-level domain of two or three letters (`.info`, `.ORG` no). No hyphens anywhere.
+// Local part: at least two characters (`p@example.org` no); a single `.` or `_` may follow any
+// character but the last; one optional `+`, followed only by characters (`pat+x.y` no). Domain: at
+// least three characters before the last dot, with at most two dots among them, each directly before
+// one of the last two characters (`example.org`, `a.b.c.org`, `ab.c.org` yes; `mail.example.org`,
+// `ab.org`, `a.b.org` no), then that dot and a lowercase top-level domain of two or three letters
+// (`.info`, `.ORG` no). No hyphens anywhere; `|` is accepted wherever a character is.
 const EMAIL_LOCAL_PLAIN = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])+$/;
 const EMAIL_LOCAL_PLUS = /^[A-Za-z0-9|](?:[._]?[A-Za-z0-9|])*[._]?\+[A-Za-z0-9|]+$/;
 const EMAIL_DOMAIN = /^[A-Za-z0-9|]+(?:\.?[A-Za-z0-9|]){2}\.[a-z]{2,3}$/;
@@ -37,10 +39,10 @@ export function isEmail(value: string): boolean {
 /** How each format is described in error messages. */
 export const EXPECTED = {
   slug: 'a lowercase slug with at least one letter, such as "my-project"',
-  username: "a username of letters, digits, _, ~ and - (the server compares it lowercased)",
+  username: "a username of letters, digits, _, ~ and - (checked lowercased; stored and matched as written)",
   uuid: "a uuid such as 3f0c4e1a-1b2c-4d3e-8f90-0123456789ab",
   email:
-    "an e-mail address the server accepts, such as pat@example.org: letters, digits, . _ + only (no hyphens), a domain of at most two dots before a lowercase 2- or 3-letter top-level domain",
+    "an e-mail address the server accepts, such as pat@example.org: ASCII letters, digits and | (no hyphens); before the @ at least two of them, a single . or _ between two, one optional + followed by letters and digits only; after it at least three, with a dot only directly before one of the last two (a.b.c.org yes, mail.example.org no), then a dot and a lowercase 2- or 3-letter top-level domain",
 } as const;
 
 /** True for an absolute http(s) URI. */

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { loadSchemas, type TimeSyncSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
+import type { CachePolicy } from "@facility-sdk/http-core";
 import type { Query } from "../client/transport.js";
 import type { AnswerContext } from "../wire/parse.js";
 import { parseList, parseOne } from "../wire/parse.js";
@@ -11,6 +12,8 @@ export interface CollectionCall {
   signal: AbortSignal | undefined;
   /** Query parameters (the token is added for GET and DELETE). */
   query?: Query;
+  /** The cache policy of a read (see `Call.cache`); `refresh` for the SDK's internal reads. */
+  cache?: CachePolicy | undefined;
 }
 
 /** Picks a schema from the loaded ones, e.g. `(s) => s.TimeSchema`: schemas are loaded on first use. */

@@ -1,3 +1,4 @@
+import type { CachePolicy } from "@facility-sdk/http-core";
 import { loadSchemas } from "../client/schemas.js";
 import { slugPath } from "../internal/ids.js";
 import { signalOf, takeSignal, validate } from "../internal/validate.js";
@@ -17,6 +18,19 @@ import { RestCollection } from "./collection.js";
 import { rethrowProjectCreateRace } from "./create-race.js";
 
 const projects = new RestCollection("/projects", ":slug", (s) => s.ProjectSchema);
+
+/**
+ * `getProject` with a cache policy: `refresh` for the SDK's own reads (the default activity before an
+ * update, the read back, the existence check after a create's 500), which a record-missing cache must
+ * not answer from an old recording.
+ */
+export async function readProject(client: unknown, slug: string, options: GetOneOptions, cache: CachePolicy): Promise<Project> {
+  const id = slugPath(slug);
+  const { signal, rest } = takeSignal(options);
+  const { GetOneOptionsSchema } = await loadSchemas();
+  const valid = validate(GetOneOptionsSchema, rest, "options");
+  return projects.get(client, "getProject", id, { query: { include_revisions: valid.includeRevisions }, signal, cache });
+}
 
 /**
  * The project methods of TimeSync: create, update, list, read and delete projects, and list a
@@ -47,7 +61,7 @@ export abstract class TimeSyncProjectsApi {
     try {
       return await projects.create(this, "createProject", projectCreateToWire(valid), { signal });
     } catch (error) {
-      return rethrowProjectCreateRace(this, error, valid.slugs, (slug) => this.getProject(slug, { signal }));
+      return rethrowProjectCreateRace(this, error, valid.slugs, (slug) => readProject(this, slug, { signal }, "refresh"));
     }
   }
 
@@ -73,12 +87,12 @@ export abstract class TimeSyncProjectsApi {
     const { ProjectUpdateInputSchema } = await loadSchemas();
     const valid = validate(ProjectUpdateInputSchema, patch, "project") as ProjectUpdateInput;
     projectUpdateToWire(valid, null); // checks the patch before any request
-    const current = valid.defaultActivity === undefined ? (await this.getProject(slug, { signal })).defaultActivity : null;
+    const current = valid.defaultActivity === undefined ? (await readProject(this, slug, { signal }, "refresh")).defaultActivity : null;
     const object = projectUpdateToWire(valid, current);
     const updated = await projects.update(this, "updateProject", id, object, { signal });
     if (object["default_activity"] !== undefined || updated.defaultActivity === null) return updated;
     // Sent without a default: stored as null, yet answered with the old one. Read what is stored.
-    return this.getProject(valid.slugs?.[0] ?? slug, { signal });
+    return readProject(this, valid.slugs?.[0] ?? slug, { signal }, "refresh");
   }
 
   /**
@@ -115,12 +129,8 @@ export abstract class TimeSyncProjectsApi {
    * console.log(project.parents?.map((p) => p.name));
    * ```
    */
-  async getProject(slug: string, options: GetOneOptions = {}): Promise<Project> {
-    const id = slugPath(slug);
-    const { signal, rest } = takeSignal(options);
-    const { GetOneOptionsSchema } = await loadSchemas();
-    const valid = validate(GetOneOptionsSchema, rest, "options");
-    return projects.get(this, "getProject", id, { query: { include_revisions: valid.includeRevisions }, signal });
+  getProject(slug: string, options: GetOneOptions = {}): Promise<Project> {
+    return readProject(this, slug, options, "default");
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Redactor } from "@facility-sdk/http-core";
+import type { CachePolicy, Redactor } from "@facility-sdk/http-core";
 import { loadSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
 import { operationName } from "../client/transport.js";
@@ -19,7 +19,7 @@ import {
 import type { CallOptions } from "../options.js";
 import { parseOne } from "../wire/parse.js";
 import { RestCollection } from "./collection.js";
-import type { TimeSyncProjectsApi } from "./projects.js";
+import { readProject } from "./projects.js";
 
 const times = new RestCollection("/times", ":uuid", (s) => s.TimeSchema);
 
@@ -32,6 +32,22 @@ function deletedTimeError(redactor: Redactor): TimeSyncNotFoundError {
     operation: operationName("updateTime", "POST", "/times/:uuid"),
     redactor,
   });
+}
+
+/**
+ * `getTime` with a cache policy: `refresh` for the SDK's own reads (before and after an update),
+ * which a record-missing cache must not answer from an old recording.
+ */
+async function readTime(client: unknown, uuid: string, options: GetTimeOptions, cache: CachePolicy): Promise<Time> {
+  const id = uuidPath(uuid);
+  const { signal, rest } = takeSignal(options);
+  const { GetTimeOptionsSchema } = await loadSchemas();
+  const valid = validate(GetTimeOptionsSchema, rest, "options");
+  const read = (includeRevisions: boolean): Promise<Time> =>
+    times.get(client, "getTime", id, { query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted }, signal, cache });
+  if (valid.includeRevisions !== true) return read(false);
+  const current = await read(false);
+  return current.revision <= 1 ? { ...current, parents: [] } : read(true);
 }
 
 /**
@@ -61,7 +77,7 @@ export abstract class TimeSyncTimesApi {
    * console.log(t.uuid, t.duration); // "…", 12600
    * ```
    */
-  async createTime(this: TimeSyncTimesApi & TimeSyncProjectsApi, input: TimeCreateInput, options: CallOptions = {}): Promise<Time> {
+  async createTime(input: TimeCreateInput, options: CallOptions = {}): Promise<Time> {
     const signal = signalOf(options);
     const { transport, session } = stateOf(this);
     const { TimeCreateInputSchema, TimeSchema } = await loadSchemas();
@@ -78,8 +94,9 @@ export abstract class TimeSyncTimesApi {
       object,
     );
     if (complete) return time;
-    // The server stored the project's default activity but did not say so: look it up.
-    const project = await this.getProject(valid.project, { signal });
+    // The server stored the project's default activity but did not say so: look it up (on the server,
+    // not in an old recording, which may hold an earlier default).
+    const project = await readProject(this, valid.project, { signal }, "refresh");
     return { ...time, activities: project.defaultActivity === null ? [] : [project.defaultActivity] };
   }
 
@@ -109,13 +126,14 @@ export abstract class TimeSyncTimesApi {
     const valid = validate(TimeUpdateInputSchema, patch, "time") as TimeUpdateInput;
     const object = timeUpdateToWire(valid);
     // Read with include_deleted: a deleted time is told apart from a missing one (which answers 404),
-    // and the read's cache key differs from the read-back's, so a recording keeps both.
-    const before = await this.getTime(uuid, { includeDeleted: true, signal });
+    // and the read's cache key differs from the read-back's, so a recording keeps both. Both reads ask
+    // the server (`refresh`): an old recording would revive a time deleted since, or return stale data.
+    const before = await readTime(this, uuid, { includeDeleted: true, signal }, "refresh");
     if (before.deletedAt !== null) throw deletedTimeError(stateOf(this).redactor);
     const answer = await times.update(this, "updateTime", id, object, { signal });
     const moved = valid.user !== undefined && valid.user !== before.user;
     try {
-      return await this.getTime(uuid, { signal });
+      return await readTime(this, uuid, { signal }, "refresh");
     } catch (error) {
       // The new owner's time is out of the caller's sight: the write succeeded, so say what was stored.
       if (!moved || !(error instanceof TimeSyncNotFoundError || error instanceof TimeSyncAuthorizationError)) throw error;
@@ -163,16 +181,8 @@ export abstract class TimeSyncTimesApi {
    * console.log(time.parents?.length);
    * ```
    */
-  async getTime(uuid: string, options: GetTimeOptions = {}): Promise<Time> {
-    const id = uuidPath(uuid);
-    const { signal, rest } = takeSignal(options);
-    const { GetTimeOptionsSchema } = await loadSchemas();
-    const valid = validate(GetTimeOptionsSchema, rest, "options");
-    const read = (includeRevisions: boolean): Promise<Time> =>
-      times.get(this, "getTime", id, { query: { include_revisions: includeRevisions || undefined, include_deleted: valid.includeDeleted }, signal });
-    if (valid.includeRevisions !== true) return read(false);
-    const current = await read(false);
-    return current.revision <= 1 ? { ...current, parents: [] } : read(true);
+  getTime(uuid: string, options: GetTimeOptions = {}): Promise<Time> {
+    return readTime(this, uuid, options, "default");
   }
 
   /**

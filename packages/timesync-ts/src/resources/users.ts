@@ -1,3 +1,4 @@
+import type { CachePolicy } from "@facility-sdk/http-core";
 import { loadSchemas } from "../client/schemas.js";
 import { stateOf } from "../client/state.js";
 import { TimeSyncValidationError } from "../errors.js";
@@ -9,6 +10,18 @@ import { RestCollection } from "./collection.js";
 import { rethrowUserCreateRace } from "./create-race.js";
 
 const users = new RestCollection("/users", ":username", (s) => s.UserSchema);
+
+/**
+ * `getUser` with a cache policy: `refresh` for the SDK's own reads (the existence check after a
+ * create's 500), which a record-missing cache must not answer from an old recording.
+ */
+async function readUser(client: unknown, username: string, options: UserReadOptions, cache: CachePolicy): Promise<User> {
+  const id = usernamePath(username);
+  const { signal, rest } = takeSignal(options);
+  const { UserReadOptionsSchema } = await loadSchemas();
+  const valid = validate(UserReadOptionsSchema, rest, "options");
+  return users.get(client, "getUser", id, { query: { include_deleted: valid.includeDeleted }, signal, cache });
+}
 
 /**
  * The user methods of TimeSync: create, update, list, read and delete users. Passwords are
@@ -44,7 +57,7 @@ export abstract class TimeSyncUsersApi {
     try {
       return await users.create(this, "createUser", userCreateToWire(valid, passwordHash), { signal });
     } catch (error) {
-      return rethrowUserCreateRace(this, error, valid.username, () => this.getUser(valid.username, { signal }));
+      return rethrowUserCreateRace(this, error, valid.username, () => readUser(this, valid.username, { signal }, "refresh"));
     }
   }
 
@@ -104,12 +117,8 @@ export abstract class TimeSyncUsersApi {
    * console.log(pat.deletedAt);
    * ```
    */
-  async getUser(username: string, options: UserReadOptions = {}): Promise<User> {
-    const id = usernamePath(username);
-    const { signal, rest } = takeSignal(options);
-    const { UserReadOptionsSchema } = await loadSchemas();
-    const valid = validate(UserReadOptionsSchema, rest, "options");
-    return users.get(this, "getUser", id, { query: { include_deleted: valid.includeDeleted }, signal });
+  getUser(username: string, options: UserReadOptions = {}): Promise<User> {
+    return readUser(this, username, options, "default");
   }
 
   /**
