@@ -1,24 +1,16 @@
 import { InvalidArgumentError, type InvalidArgumentErrorOptions } from "./errors.js";
-import type { TransportOptions } from "./options.js";
 
 // Plain JavaScript gets no compile-time check of an options object: a misspelt key (`timeoutMs`,
 // `api_key`) would be ignored in silence, and a missing one reported as merely "invalid". This is the
 // runtime check both SDKs run on their options before anything else.
 
-// The keys of TransportOptions, kept in step with the interface by the compiler.
-const TRANSPORT_KEYS = Object.keys({
-  timeout: true,
-  retry: true,
-  logger: true,
-  logLevel: true,
-  cache: true,
-  dispatcher: true,
-  headers: true,
-  maxResponseBytes: true,
-  fallbackCharset: true,
-  connections: true,
-  proxyFromEnv: true,
-} satisfies Record<keyof TransportOptions, true>);
+/**
+ * The keys of {@link TransportOptions}, for the runtime check of plain JavaScript options
+ * (options.ts has the compiler check that both name the same keys).
+ *
+ * @internal
+ */
+export const TRANSPORT_KEYS = ["timeout", "retry", "logger", "logLevel", "cache", "dispatcher", "headers", "maxResponseBytes", "fallbackCharset", "connections", "proxyFromEnv"] as const;
 
 /** A key of another library's options (the Python one an SDK ports) and what it is here. */
 export interface ForeignOptionKey {
@@ -76,7 +68,7 @@ export function checkOptionKeys<T extends object = Record<string, unknown>>(valu
     const got = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
     throw fail(spec.field, `must be an object, got ${got}`, { hint: spec.notAnObject });
   }
-  const known = spec.transport === true ? [...spec.known, ...TRANSPORT_KEYS] : spec.known;
+  const known: readonly string[] = spec.transport === true ? [...spec.known, ...TRANSPORT_KEYS] : spec.known;
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (known.includes(key)) continue;

@@ -1,3 +1,4 @@
+import { TRANSPORT_KEYS } from "./option-keys.js";
 import type { Dispatcher } from "undici";
 import { InvalidArgumentError } from "./errors.js";
 import type { Logger, LogLevel, LevelLogger } from "./logger.js";
@@ -133,3 +134,10 @@ export function resolveCache(option: CacheOption | undefined, defaults: CacheDef
     logger: defaults.logger,
   });
 }
+
+// option-keys.ts' TRANSPORT_KEYS (the runtime check of plain JavaScript options) names exactly the
+// keys of TransportOptions: a key added to one and not the other fails to compile here.
+type TransportKey = (typeof TRANSPORT_KEYS)[number];
+type SameKeys = [keyof TransportOptions] extends [TransportKey] ? ([TransportKey] extends [keyof TransportOptions] ? true : never) : never;
+const transportKeysMatch: SameKeys = true;
+void transportKeysMatch;
