@@ -59,6 +59,11 @@ export function validBcodeFromRecord(record: ResponseRecord): PpmsValidBcode {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per valid billing code
+ * @example
+ * ```ts
+ * const rows = validBcodeRows("Bcode,Expiration date\r\nBC-1001,2031-12-31\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function validBcodeRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["Bcode", "Expiration date"] });

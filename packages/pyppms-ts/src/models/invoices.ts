@@ -342,6 +342,11 @@ export function parseInvoiceTracking(text: string): PpmsInvoiceTracking[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per invoice
+ * @example
+ * ```ts
+ * const rows = invoiceTrackingRows("Invoice tracking ref.,PPMS invoice ref,Amount\r\nT-301,PPMS2-Imaging-20300228-0001,155.00\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function invoiceTrackingRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["Invoice tracking ref.", "PPMS invoice ref", "Emails"] });

@@ -300,6 +300,11 @@ export function parseOrders(text: string): PpmsOrder[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per order, keyed by the header names as sent
+ * @example
+ * ```ts
+ * const rows = orderRows("Orders\r\nCore facility ref.,Order ref.,User\r\n2,1001,jdoe\r\n");
+ * rows.length; // 1 (the title line is skipped)
+ * ```
  */
 export function orderRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ORDERS_HEADER_NAMES });
@@ -327,6 +332,11 @@ export function parseOrderLines(text: string): PpmsOrderLine[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per order line
+ * @example
+ * ```ts
+ * const rows = orderLineRows("Order ID,ServiceID,Quantity,Group,Invoiced\r\n1001,20601,2,cell_lab,No\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function orderLineRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["Order ID", "ServiceID", "Quantity", "Order ref."] });
@@ -353,6 +363,11 @@ export function parseServices(text: string): PpmsService[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per service
+ * @example
+ * ```ts
+ * const rows = serviceRows("Core facility ref,Service id,Name\r\n2,20601,Cell sorting\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function serviceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["Service id", "Name", "Active"] });
@@ -379,6 +394,11 @@ export function parsePriceList(text: string): PpmsPrice[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per price-list entry
+ * @example
+ * ```ts
+ * const rows = priceRows("priority,service,affiliationid,projectid,Price\r\n1,601,2,,55\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function priceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["priority", "service", "affiliationid", "Price"] });

@@ -103,6 +103,11 @@ export function parseManifestList(text: string): PpmsManifestSummary[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per manifest
+ * @example
+ * ```ts
+ * const rows = manifestListRows("Manifest reference,Manifest name,Order ref.,Core facility ref.\r\nM-71,Plate A,1002,2\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function manifestListRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["Manifest reference", "Manifest name", "Order ref.", "Core facility ref.", "Order ref. for manifest", "Core facility reference"] });
@@ -129,6 +134,11 @@ export function parseManifest(text: string): PpmsSample[] {
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per sample
+ * @example
+ * ```ts
+ * const rows = manifestRows("sampleID,plate,x,y,sample reference\r\nS-0001,P1,1,1,cells A\r\n");
+ * rows.length; // 1
+ * ```
  */
 export function manifestRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
   return parseTable(text, { ...options, expect: ["sampleID", "plate", "x", "y", "sample reference"] });
