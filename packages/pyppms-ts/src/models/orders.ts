@@ -277,8 +277,7 @@ export function orderLineFromRecord(record: ResponseRecord): PpmsOrderLine {
 const ORDERS_HEADER_NAMES: readonly string[] = ["Order ref.", "Core facility ref.", "Status", "Invoiced"];
 
 /**
- * Parses a `getorders` CSV answer: an optional title line (`Orders`), the header, the orders.
- * Empty text is no orders.
+ * Parses a `getorders` CSV answer (an optional title line, the header, the orders; empty: none).
  *
  * @param text - the answer body
  * @returns the orders
@@ -294,16 +293,14 @@ export function parseOrders(text: string): PpmsOrder[] {
 
 /**
  * The records of a `getorders` CSV answer, its header found by the order columns' names (a title
- * line such as `Orders` or `Orders,` is skipped). The connection and {@link parseOrders} both read
- * through it.
+ * line such as `Orders,` is skipped); the connection and {@link parseOrders} both read through it.
  *
  * @param text - the answer body
  * @param options - strictness and the logger of the tolerance warnings
  * @returns one record per order, keyed by the header names as sent
  * @example
  * ```ts
- * const rows = orderRows("Orders\r\nCore facility ref.,Order ref.,User\r\n2,1001,jdoe\r\n");
- * rows.length; // 1 (the title line is skipped)
+ * orderRows("Orders\r\nCore facility ref.,Order ref.,User\r\n2,1001,jdoe\r\n").length; // 1
  * ```
  */
 export function orderRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
@@ -334,8 +331,7 @@ export function parseOrderLines(text: string): PpmsOrderLine[] {
  * @returns one record per order line
  * @example
  * ```ts
- * const rows = orderLineRows("Order ID,ServiceID,Quantity,Group,Invoiced\r\n1001,20601,2,cell_lab,No\r\n");
- * rows.length; // 1
+ * orderLineRows("Order ID,ServiceID,Quantity,Group,Invoiced\r\n1001,20601,2,cell_lab,No\r\n").length; // 1
  * ```
  */
 export function orderLineRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
@@ -365,8 +361,7 @@ export function parseServices(text: string): PpmsService[] {
  * @returns one record per service
  * @example
  * ```ts
- * const rows = serviceRows("Core facility ref,Service id,Name\r\n2,20601,Cell sorting\r\n");
- * rows.length; // 1
+ * serviceRows("Core facility ref,Service id,Name\r\n2,20601,Cell sorting\r\n").length; // 1
  * ```
  */
 export function serviceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
@@ -396,8 +391,7 @@ export function parsePriceList(text: string): PpmsPrice[] {
  * @returns one record per price-list entry
  * @example
  * ```ts
- * const rows = priceRows("priority,service,affiliationid,projectid,Price\r\n1,601,2,,55\r\n");
- * rows.length; // 1
+ * priceRows("priority,service,affiliationid,projectid,Price\r\n1,601,2,,55\r\n").length; // 1
  * ```
  */
 export function priceRows(text: string, options: ParseResponseOptions = {}): ResponseRecord[] {
